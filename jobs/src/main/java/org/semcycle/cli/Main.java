@@ -1,2 +1,44 @@
 package org.semcycle.cli;
-public class Main { public static void main(String[] a) { } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The semcycle command line: {@code bin/semcycle COMMAND [options]}. */
+@Command(
+    name = "semcycle",
+    mixinStandardHelpOptions = true,
+    version = "semcycle 0.1.0",
+    description = "Semantic keypoint correspondence through a 2D-3D-2D cycle, on Spark.",
+    subcommands = {
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          cmd.getErr().println("semcycle " + cmd.getCommandName() + ": " + describe(ex));
+          if (Boolean.getBoolean("semcycle.stacktrace")) {
+            ex.printStackTrace(cmd.getErr());
+          }
+          return 1;
+        });
+    return cl.execute(args);
+  }
+
+  private static String describe(Throwable ex) {
+    String msg = ex.getMessage();
+    return msg == null ? ex.getClass().getSimpleName() : msg;
+  }
+}
