@@ -1,13 +1,14 @@
 package org.semcycle.datasets.keypointnet;
 
 import java.io.IOException;
+import org.semcycle.datasets.parse.NumberText;
 import org.semcycle.io.DataRoot;
 import org.semcycle.io.DataSink;
 
 /**
  * Writes an ASCII PCD v0.7 file with {@code FIELDS x y z rgb}, {@code TYPE F F F U}: the
- * colour as one unsigned integer {@code 0xRRGGBB} (KeypointNet's form); coordinates in Java's
- * exact float text. Deterministic.
+ * colour as one unsigned integer {@code 0xRRGGBB} (KeypointNet's form); coordinates as the shortest
+ * text that reads back to the same float, without exponent. Deterministic.
  */
 public final class PcdWriter {
   private PcdWriter() {}
@@ -29,9 +30,9 @@ public final class PcdWriter {
         .append("POINTS ").append(n).append('\n')
         .append("DATA ascii\n");
     for (int i = 0; i < n; i++) {
-      sb.append(Float.toString(xyz[3 * i])).append(' ')
-          .append(Float.toString(xyz[3 * i + 1])).append(' ')
-          .append(Float.toString(xyz[3 * i + 2])).append(' ')
+      sb.append(NumberText.plainFloat(xyz[3 * i])).append(' ')
+          .append(NumberText.plainFloat(xyz[3 * i + 1])).append(' ')
+          .append(NumberText.plainFloat(xyz[3 * i + 2])).append(' ')
           .append(rgb[i] & 0xffffff).append('\n');
     }
     return sb.toString();

@@ -3,7 +3,8 @@ package org.semcycle.datasets.parse;
 /**
  * Deterministic, compact decimal text for coordinates written to text formats: 8 decimals
  * with trailing zeros removed (absolute error at most 5e-9), or Java's exact
- * {@link Double#toString} for magnitudes of 1e9 and more. Never uses the locale.
+ * {@link Double#toString} for magnitudes of 1e9 and more; and floats in their exact shortest
+ * form without exponent. Never uses the locale.
  */
 public final class NumberText {
   private static final double SCALE = 1e8;
@@ -42,6 +43,22 @@ public final class NumberText {
       sb.append(f, 0, end);
     }
     return sb;
+  }
+
+  /**
+   * A float as the shortest text that reads back to the same float (Java's
+   * {@link Float#toString}), written without exponent ("0.00012" rather than "1.2E-4").
+   */
+  public static String plainFloat(float v) {
+    if (!Float.isFinite(v)) {
+      throw new IllegalArgumentException("not finite: " + v);
+    }
+    String s = Float.toString(v);
+    if (s.indexOf('E') < 0) {
+      return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+    String p = new java.math.BigDecimal(s).stripTrailingZeros().toPlainString();
+    return p;
   }
 
   /** {@code v} as text, see {@link #append}. */

@@ -94,7 +94,8 @@ public final class ObjWriter {
         if (i == null) {
           i = index.size();
           index.put(key, i);
-          sb.append("vt ").append(Float.toString(u)).append(' ').append(Float.toString(v)).append('\n');
+          sb.append("vt ").append(NumberText.plainFloat(u)).append(' ')
+              .append(NumberText.plainFloat(v)).append('\n');
         }
         out[3 * f + c] = i;
       }
