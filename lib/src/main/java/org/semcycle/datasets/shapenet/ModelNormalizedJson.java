@@ -3,6 +3,9 @@ package org.semcycle.datasets.shapenet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.semcycle.datasets.parse.JsonFields;
+import org.semcycle.geometry.Bounds;
+import org.semcycle.geometry.Mesh;
+import org.semcycle.geometry.Vec3;
 import org.semcycle.io.DataRoot;
 
 /**
@@ -15,6 +18,24 @@ public record ModelNormalizedJson(
     max = max.clone();
     min = min.clone();
     centroid = centroid.clone();
+  }
+
+  /**
+   * The json of an original (un-normalised) mesh: its bounding box, the mean of its vertices as
+   * centroid, and its vertex count.
+   */
+  public static ModelNormalizedJson describe(String id, Mesh original) {
+    Bounds b = original.bounds();
+    double[] sum = new double[3];
+    for (int i = 0; i < original.vertexCount(); i++) {
+      Vec3 v = original.vertex(i);
+      sum[0] += v.x();
+      sum[1] += v.y();
+      sum[2] += v.z();
+    }
+    int n = Math.max(original.vertexCount(), 1);
+    return new ModelNormalizedJson(b.max().toArray(), b.min().toArray(),
+        new double[] {sum[0] / n, sum[1] / n, sum[2] / n}, id, original.vertexCount());
   }
 
   public static ModelNormalizedJson read(DataRoot root, String relPath) {

@@ -79,4 +79,21 @@ class ShapeNetFilesTest {
     assertEquals("chair", cat.taxonomy().orElseThrow().find("03001627").orElseThrow().name());
     assertEquals(1, ShapeNetCatalog.scan(root, List.of("02691156", "04379243")).models().size());
   }
+
+  @Test
+  void modelWriterProducesTheCatalogLayout(@TempDir Path dir) throws Exception {
+    Mesh original = ObjWriterTest.randomMesh(5, false);
+    var nm = org.semcycle.geometry.MeshOps.normalizeToUnitDiagonal(original);
+    ModelNormalizedJson json = ModelNormalizedJson.describe("m1", original);
+    assertEquals(original.vertexCount(), json.numVertices());
+    assertArrayEquals(original.bounds().max().toArray(), json.max());
+    ShapeNetModelWriter.write(new org.semcycle.io.LocalDataSink(dir), "03001627", "m1", nm.mesh(), json);
+    LocalDataRoot root = new LocalDataRoot(dir);
+    ShapeNetCatalog cat = ShapeNetCatalog.scan(root);
+    ShapeNetModel model = cat.models().get(0);
+    assertEquals("03001627-m1", model.key());
+    assertTrue(root.exists(model.mtlPath()));
+    assertEquals("m1", ModelNormalizedJson.read(root, model.jsonPath()).id());
+    assertEquals(1.0, cat.loadMesh(model).bounds().diagonal(), 1e-6);
+  }
 }
