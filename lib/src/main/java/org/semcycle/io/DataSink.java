@@ -14,4 +14,21 @@ public interface DataSink {
 
   /** The full location of a relative path, for messages. */
   String describe(String relPath);
+
+  /** A view of this sink whose paths are relative to the sub-folder {@code dir}. */
+  default DataSink under(String dir) {
+    DataSink parent = this;
+    String prefix = RelativePaths.normalize(dir, describe(""));
+    return new DataSink() {
+      @Override
+      public void write(String relPath, byte[] bytes) throws IOException {
+        parent.write(prefix + "/" + relPath, bytes);
+      }
+
+      @Override
+      public String describe(String relPath) {
+        return parent.describe(prefix + "/" + relPath);
+      }
+    };
+  }
 }
