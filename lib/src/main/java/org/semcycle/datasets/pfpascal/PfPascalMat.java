@@ -3,6 +3,7 @@ package org.semcycle.datasets.pfpascal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
 import org.semcycle.io.DataFormatException;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
@@ -144,7 +145,9 @@ public final class PfPascalMat {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (mat) {
-      mat.writeTo(Sinks.wrapNonSeeking(out));
+      // Deflate level 0 writes plain miMATRIX entries, which need no seeking in the sink.
+      Mat5.newWriter(Sinks.wrapNonSeeking(out)).setDeflateLevel(Deflater.NO_COMPRESSION)
+          .writeMat(mat);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
