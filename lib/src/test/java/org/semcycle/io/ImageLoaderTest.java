@@ -142,6 +142,45 @@ class ImageLoaderTest {
   }
 
   @Test
+  void hugeJpegIsRefusedFromItsFrameHeader() {
+    byte[] sof = {
+      (byte) 0xFF, (byte) 0xD8, // SOI
+      (byte) 0xFF, (byte) 0xE0, 0, 4, 'J', 'F', // a short APP0 segment, skipped
+      (byte) 0xFF, (byte) 0xC0, 0, 17, 8, 0x4E, 0x20, 0x4E, 0x20, 3, // SOF0 20000x20000, 3 comps
+      1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1
+    };
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> ImageLoader.load(sof, "huge.jpg", 1 << 20));
+    assertTrue(e.getMessage().contains("image is 20000x20000"), e.getMessage());
+  }
+
+  @Test
+  void progressiveJpegWithSeveralScansLoads() throws IOException {
+    javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+    javax.imageio.ImageWriteParam p = w.getDefaultWriteParam();
+    p.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      w.setOutput(ios);
+      w.write(null, new javax.imageio.IIOImage(noise(40, 30, 5), null, null), p);
+    }
+    w.dispose();
+    byte[] bytes = out.toByteArray();
+    int scans = 0;
+    for (int i = 0; i + 1 < bytes.length; i++) {
+      if (bytes[i] == (byte) 0xFF && bytes[i + 1] == (byte) 0xDA) {
+        scans++;
+      }
+    }
+    assertTrue(scans > 1, "progressive: several scans, found " + scans);
+    BufferedImage img = ImageLoader.load(bytes, "prog.jpg", 10_000);
+    assertEquals(40, img.getWidth());
+    assertEquals(30, img.getHeight());
+    byte[] cut = Arrays.copyOf(bytes, bytes.length * 3 / 4);
+    assertThrows(DataFormatException.class, () -> ImageLoader.load(cut, "prog.jpg", 10_000));
+  }
+
+  @Test
   void corruptHeadersAreRefused() {
     DataFormatException notImage =
         assertThrows(
