@@ -122,6 +122,7 @@ public final class JsonFields {
     return n != null && !n.isNull();
   }
 
+  /** A string field; missing, null or another type is an error. */
   public String text(JsonNode obj, String field) {
     JsonNode n = require(obj, field);
     if (!n.isTextual()) {
@@ -135,14 +136,17 @@ public final class JsonFields {
     return has(obj, field) ? text(obj, field) : dflt;
   }
 
+  /** A finite number field. */
   public double number(JsonNode obj, String field) {
     return toDouble(require(obj, field), field);
   }
 
+  /** A finite number field, or {@code dflt} when absent or null. */
   public double optNumber(JsonNode obj, String field, double dflt) {
     return has(obj, field) ? number(obj, field) : dflt;
   }
 
+  /** An integer field (an integral number such as {@code 3} or {@code 3.0}) in int range. */
   public int integer(JsonNode obj, String field) {
     JsonNode n = require(obj, field);
     if (!n.isIntegralNumber() && !(n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))) {
@@ -154,6 +158,7 @@ public final class JsonFields {
     return n.asInt();
   }
 
+  /** An integer field, or {@code dflt} when absent or null. */
   public int optInteger(JsonNode obj, String field, int dflt) {
     return has(obj, field) ? integer(obj, field) : dflt;
   }
@@ -170,6 +175,7 @@ public final class JsonFields {
     throw error(field, "expected true/false or 0/1, found " + n);
   }
 
+  /** A boolean field (true/false or 0/1), or {@code dflt} when absent or null. */
   public boolean optBool(JsonNode obj, String field, boolean dflt) {
     return has(obj, field) ? bool(obj, field) : dflt;
   }
