@@ -92,6 +92,16 @@ public final class SpairPairs {
         trg.azimuthId() * AZIMUTH_BIN_DEG, mirror);
   }
 
+  /**
+   * The azimuth bin (0..7) of an azimuth in degrees, bins of 45 degrees centred on multiples of
+   * 45 (bin k covers [45k - 22.5, 45k + 22.5)), in our azimuth convention (docs/CONVENTIONS.md);
+   * {@link #make(int, SpairImageAnnotation, SpairImageAnnotation, boolean)} reads bin k as 45k.
+   */
+  public static int azimuthBin(double azimuthDeg) {
+    double a = ((azimuthDeg % 360) + 360) % 360;
+    return (int) Math.floor((a + AZIMUTH_BIN_DEG / 2) / AZIMUTH_BIN_DEG) % 8;
+  }
+
   /** Circular azimuth difference in [0, 180] degrees. */
   public static double azimuthDifference(double azA, double azB) {
     double d = Math.abs(azA - azB) % 360;

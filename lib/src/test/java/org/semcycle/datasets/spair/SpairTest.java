@@ -119,6 +119,11 @@ class SpairTest {
         new double[] {0, 0, 50, 50}));
     assertEquals(2, SpairPairs.scaleVariation(new double[] {0, 0, 100, 100},
         new double[] {10, 10, 30, 30}));
+    assertEquals(0, SpairPairs.azimuthBin(10));
+    assertEquals(0, SpairPairs.azimuthBin(-20));
+    assertEquals(1, SpairPairs.azimuthBin(22.5));
+    assertEquals(7, SpairPairs.azimuthBin(320));
+    assertEquals(0, SpairPairs.azimuthBin(359));
     assertEquals(0, SpairPairs.combineFlags(false, false));
     assertEquals(1, SpairPairs.combineFlags(true, false));
     assertEquals(2, SpairPairs.combineFlags(false, true));
