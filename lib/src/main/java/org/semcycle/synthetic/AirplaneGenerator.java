@@ -144,12 +144,13 @@ public final class AirplaneGenerator implements ShapeGenerator {
         WingPart.panel(rootLe, cr, tRoot, tipLe, ct, ct * 0.1, Vec3.Z, Vec3.Y));
     asm.keypointPair("wing_tip_front_right", tipLe, wingR);
     asm.keypointPair("wing_tip_back_right", tipLe.plus(Vec3.Z.times(ct)), wingR);
-    double xj = Math.sqrt(Math.max(0, rf * rf - yw * yw)) + 0.002;
-    double fj = (xj - xr) / (b - xr);
-    Vec3 jLe = lerp(rootLe, tipLe, fj);
-    double cj = cr + (ct - cr) * fj;
+    // Root keypoints where the leading / trailing edge leaves the fuselage.
+    Vec3 rootTe = rootLe.plus(Vec3.Z.times(cr));
+    Vec3 tipTe = tipLe.plus(Vec3.Z.times(ct));
+    Vec3 jLe = lerp(rootLe, tipLe, exitFraction(profile, rootLe, tipLe));
+    Vec3 jTe = lerp(rootTe, tipTe, exitFraction(profile, rootTe, tipTe));
     asm.keypointPair("wing_root_front_right", jLe, wingR);
-    asm.keypointPair("wing_root_back_right", jLe.plus(Vec3.Z.times(cj)), wingR);
+    asm.keypointPair("wing_root_back_right", jTe, wingR);
 
     // Vertical fin.
     double finH = rf * Palette.uniform(r, 2.0, 3.6) * (wing.equals("delta") ? 1.2 : 1.0);
@@ -158,6 +159,10 @@ public final class AirplaneGenerator implements ShapeGenerator {
     double finSweep = Math.toRadians(Palette.uniform(r, 25, 50));
     double finZ = zt - finCr - tailLen * 0.05;
     double finY = tailRise * 0.3;
+    // Keep the fin's trailing edge ahead of the tail apex where it passes the apex height.
+    double frac = (tailApex.y() - finY) / finH;
+    double teAtApex = finZ + finCr + frac * (finH * Math.tan(finSweep) + finCr * (finTaper - 1));
+    finZ -= Math.max(0, teAtApex - (zt - 0.03 * tailLen));
     Vec3 finRoot = new Vec3(0, finY, finZ);
     Vec3 finTip = new Vec3(0, finY + finH, finZ + finH * Math.tan(finSweep));
     double finCt = finCr * finTaper;
@@ -201,7 +206,13 @@ public final class AirplaneGenerator implements ShapeGenerator {
       case "rear2" -> {
         double x = rf * 0.8 + re * 1.3;
         double z = zt - tailLen - le * Palette.uniform(r, 0.2, 0.6);
-        double y = rf * 0.25;
+        boolean delta = wing.equals("delta");
+        if (!delta) {
+          z = Math.max(z, jTe.z() + 0.02 * lf); // behind the wing root
+        }
+        z = Math.min(z, zt - le - 0.02 * lf);
+        // On a delta the engines ride on top of the wing.
+        double y = delta ? yw + tRoot * 0.5 + re * 1.1 : rf * 0.25;
         Vec3 front = new Vec3(x, y, z);
         PartAssembly.Placed eng = asm.addMirrored("engine_r", "engine_l", engineMat,
             Loft.tube(front, front.plus(Vec3.Z.times(le)), re, re * 0.8, 14));
@@ -237,6 +248,42 @@ public final class AirplaneGenerator implements ShapeGenerator {
 
   private static Vec3 lerp(Vec3 a, Vec3 b, double t) {
     return a.plus(b.minus(a).times(t));
+  }
+
+  /**
+   * Smallest fraction t (steps of 1/200) along a -> b where the point is outside the fuselage's
+   * elliptic section with a 3% margin.
+   */
+  private static double exitFraction(double[][] profile, Vec3 a, Vec3 b) {
+    for (int i = 0; i <= 200; i++) {
+      double t = i / 200.0;
+      Vec3 p = lerp(a, b, t);
+      double[] s = sectionAt(profile, p.z());
+      double ex = p.x() / (s[2] * 1.03);
+      double ey = (p.y() - s[1]) / (s[3] * 1.03);
+      if (ex * ex + ey * ey > 1) {
+        return t;
+      }
+    }
+    return 1;
+  }
+
+  /** Fuselage section (z, centre y, radius x, radius y) at z, linear between stations. */
+  private static double[] sectionAt(double[][] profile, double z) {
+    if (z <= profile[0][0]) {
+      return profile[0];
+    }
+    for (int i = 0; i + 1 < profile.length; i++) {
+      if (z <= profile[i + 1][0]) {
+        double t = (z - profile[i][0]) / (profile[i + 1][0] - profile[i][0]);
+        double[] s = new double[4];
+        for (int k = 0; k < 4; k++) {
+          s[k] = profile[i][k] + t * (profile[i + 1][k] - profile[i][k]);
+        }
+        return s;
+      }
+    }
+    return profile[profile.length - 1];
   }
 
   /** Top of the fuselage (centre y + y radius) at z, linear between profile stations. */

@@ -150,7 +150,7 @@ public final class CarGenerator implements ShapeGenerator {
     // Wheels: torus tyre and hub; right side built, left mirrored.
     double minor = rw * Palette.uniform(r, 0.22, 0.32);
     double major = rw - minor;
-    double xw = hw - minor * Palette.uniform(r, 0.6, 1.1);
+    double xw = hw - minor * Palette.uniform(r, 0.2, 0.6);
     String[][] wheels = {{"wheel_fr", "wheel_fl", "wheel_front_right"}, {"wheel_br", "wheel_bl", "wheel_back_right"}};
     for (int i = 0; i < 2; i++) {
       Vec3 c = new Vec3(xw, rw, i == 0 ? zF : zB);

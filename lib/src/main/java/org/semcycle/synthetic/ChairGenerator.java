@@ -80,12 +80,15 @@ public final class ChairGenerator implements ShapeGenerator {
     PartAssembly.Placed seat = asm.add("seat", cushion, Hexahedron.of(sc));
     asm.keypoint("seat_front_right", new Vec3(hwF, sh, -sd / 2), seat);
     asm.keypoint("seat_front_left", new Vec3(-hwF, sh, -sd / 2), seat);
-    asm.keypoint("seat_back_right", new Vec3(hwB, sh, sd / 2), seat);
-    asm.keypoint("seat_back_left", new Vec3(-hwB, sh, sd / 2), seat);
 
     // Back: from the seat's back edge up to sh + bh, leaning back by tilt.
     double bh = Palette.uniform(r, 0.30, 0.60);
     double bt = Palette.uniform(r, 0.025, 0.06);
+    // Seat back corners where the seat top meets the back's front face (visible, not inside).
+    double zSeatBack = sd / 2 - bt;
+    double hwSeatBack = hwF + (hwB - hwF) * (zSeatBack + sd / 2) / sd;
+    asm.keypoint("seat_back_right", new Vec3(hwSeatBack, sh, zSeatBack), seat);
+    asm.keypoint("seat_back_left", new Vec3(-hwSeatBack, sh, zSeatBack), seat);
     double tilt = Math.toRadians(Palette.uniform(r, 0, 16));
     double dz = bh * Math.tan(tilt);
     double hwTop = hwB * Palette.uniform(r, 0.8, 1.1);
@@ -147,7 +150,7 @@ public final class ChairGenerator implements ShapeGenerator {
       double aw = Palette.uniform(r, 0.035, 0.07);
       double at = Palette.uniform(r, 0.025, 0.05);
       double ya = sh + Palette.uniform(r, 0.17, 0.26);
-      double xa = Math.max(hwF, hwB) + aw / 2 - 0.01;
+      double xa = Math.max(hwF, hwB) + aw / 2 + 0.005;
       double zFront = -sd / 2 + Palette.uniform(r, -0.03, 0.06);
       double zBack = zf0 + dz * (ya - y0) / bh + 0.005;
       PartAssembly.Placed armrest = asm.addMirrored("arm_r", "arm_l", armMat,

@@ -31,8 +31,9 @@ import org.semcycle.geometry.Mesh;
 import org.semcycle.geometry.Vec3;
 
 class ShapeGeneratorsTest {
-  static final long SEED = 20240611L;
-  static final int N = 20;
+  /** Seed and model count per category; override with -Dsynthetic.seed / -Dsynthetic.models. */
+  static final long SEED = Long.getLong("synthetic.seed", 20240611L);
+  static final int N = Integer.getInteger("synthetic.models", 20);
   static KeypointVocabulary vocabulary;
   static final Map<String, List<SynthModel>> MODELS = new HashMap<>();
 
@@ -200,6 +201,51 @@ class ShapeGeneratorsTest {
               group + ": edge " + from + "-" + to + " not shared by exactly two faces");
         }
         assertTrue(volume.get(e.getKey()) > 0, group + " winds inward");
+      }
+    }
+  }
+
+  /** Generalised winding number of a mesh group around p (about 1 inside, 0 outside). */
+  static double winding(Mesh mesh, int group, Vec3 p) {
+    double sum = 0;
+    for (int f = 0; f < mesh.faceCount(); f++) {
+      if (mesh.faceGroupIndex(f) != group) {
+        continue;
+      }
+      Vec3 a = mesh.faceVertex(f, 0).minus(p);
+      Vec3 b = mesh.faceVertex(f, 1).minus(p);
+      Vec3 c = mesh.faceVertex(f, 2).minus(p);
+      double la = a.norm();
+      double lb = b.norm();
+      double lc = c.norm();
+      double num = a.dot(b.cross(c));
+      double den = la * lb * lc + a.dot(b) * lc + a.dot(c) * lb + b.dot(c) * la;
+      sum += 2 * Math.atan2(num, den);
+    }
+    return sum / (4 * Math.PI);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"chair", "car", "airplane"})
+  void keypointsAreNotBuriedInOtherParts(String cat) {
+    for (SynthModel m : MODELS.get(cat)) {
+      Mesh mesh = m.mesh();
+      for (Keypoint k : m.keypoints()) {
+        int own = mesh.faceGroupIndex(k.faceIndex());
+        for (int g = 0; g < mesh.groups().size(); g++) {
+          if (g != own) {
+            double w = winding(mesh, g, Vec3.of(k.xyz()));
+            assertTrue(w < 0.75, m.variant() + ": keypoint "
+                + vocabulary.category(cat).name(k.semanticId()) + " inside " + mesh.groups().get(g));
+          }
+        }
+        // And the winding number of its own part confirms the part is closed around it.
+        int f = k.faceIndex();
+        Vec3 centroid = mesh.pointOnFace(f, 1 / 3.0, 1 / 3.0, 1 / 3.0);
+        Vec3 p = Vec3.of(k.xyz());
+        Vec3 inside = p.plus(centroid.minus(p).times(0.05)).minus(mesh.faceNormal(f).times(1e-6));
+        double self = winding(mesh, own, inside);
+        assertTrue(self > 0.5, m.variant() + " own-part winding " + self);
       }
     }
   }
