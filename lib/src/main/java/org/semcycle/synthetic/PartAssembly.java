@@ -24,7 +24,8 @@ import org.semcycle.geometry.Vec3;
  * barycentric weights (w0, w2, w1), so left and right keypoints are exact mirror images.
  * Keypoints are stored as (face, barycentric weights) and only turned into xyz after
  * normalisation (a uniform scale and translation keeps barycentric weights), so xyz equals
- * {@code mesh.pointOnFace(face, weights)} exactly.
+ * {@code mesh.pointOnFace(face, weights)} exactly. Snapping a target point to a part uses a
+ * hand-written closest-point-on-triangle search (Ericson's algorithm) over the part's faces.
  */
 final class PartAssembly {
   /** A solid as placed in the mesh: its first face index and face count. */
