@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
     version = "semcycle 0.1.0",
     description = "Semantic keypoint correspondence through a 2D-3D-2D cycle, on Spark.",
     subcommands = {
+      SynthCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
