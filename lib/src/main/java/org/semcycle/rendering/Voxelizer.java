@@ -282,12 +282,16 @@ public final class Voxelizer {
           nxA = e1u * e2v - e1v * e2u;
           d = nU * pau + nV * pav + nxA * pax;
         }
-        for (int iu = 0; iu < nu; iu++) {
+        int iuLo = Math.max(0, centreIndexAbove(minU) - u0);
+        int iuHi = Math.min(nu - 1, centreIndexBelow(maxU) - u0);
+        int ivLo = Math.max(0, centreIndexAbove(minV) - v0);
+        int ivHi = Math.min(nv - 1, centreIndexBelow(maxV) - v0);
+        for (int iu = iuLo; iu <= iuHi; iu++) {
           long su = centres[u0 + iu];
           if (su < minU || su > maxU) {
             continue;
           }
-          for (int iv = 0; iv < nv; iv++) {
+          for (int iv = ivLo; iv <= ivHi; iv++) {
             long sv = centres[v0 + iv];
             if (sv < minV || sv > maxV) {
               continue;
@@ -343,6 +347,16 @@ public final class Voxelizer {
     }
   }
 
+  /** A cell index at or below the first centre >= snapped coordinate q (may be off the grid). */
+  private int centreIndexAbove(long q) {
+    return (int) Math.floor((q / SNAP + 0.5) * resolution - 0.5) - 1;
+  }
+
+  /** A cell index at or above the last centre <= snapped coordinate q (may be off the grid). */
+  private int centreIndexBelow(long q) {
+    return (int) Math.ceil((q / SNAP + 0.5) * resolution - 0.5) + 1;
+  }
+
   /** Point-in-triangle with the top-left rule; the triangle is oriented so inside is positive. */
   private static boolean inside(long ax, long ay, long bx, long by, long cx, long cy, long px, long py) {
     return edgeIn(ax, ay, bx, by, px, py) && edgeIn(bx, by, cx, cy, px, py)
@@ -379,8 +393,9 @@ public final class Voxelizer {
       int[] ch = new int[3];
       boolean empty = false;
       for (int a = 0; a < 3; a++) {
-        cl[a] = (int) Math.max(0, Math.floor((lo[a] + 0.5) * r) - 1);
-        ch[a] = (int) Math.min(r - 1, Math.floor((hi[a] + 0.5) * r) + 1);
+        // cells touching [lo, hi]; the small margin keeps cells that only touch at a boundary
+        cl[a] = (int) Math.max(0, Math.floor((lo[a] + 0.5) * r - 1e-7));
+        ch[a] = (int) Math.min(r - 1, Math.floor((hi[a] + 0.5) * r + 1e-7));
         empty |= cl[a] > ch[a];
       }
       if (empty) {

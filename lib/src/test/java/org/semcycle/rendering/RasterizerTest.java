@@ -76,6 +76,14 @@ class RasterizerTest {
     for (float z : out.depth()) {
       assertEquals(2.0, z, 2e-4);
     }
+    // a quad whose corners project a million pixels away goes through guard-band clipping
+    double h = 1e4;
+    Mesh huge = PrimitiveMeshes.quad(new Vec3(-h, -h, 0), new Vec3(h, -h, 0), new Vec3(h, h, 0), new Vec3(-h, h, 0), null);
+    RenderOutput big = new Rasterizer(FIXED).render(huge, cam, 1);
+    assertEquals(64 * 48, big.foregroundCount());
+    for (float z : big.depth()) {
+      assertEquals(2.0, z, 2e-4);
+    }
   }
 
   @Test

@@ -8,7 +8,7 @@ import org.semcycle.geometry.Vec3;
  * centres at integer coordinates). Immutable and thread-safe.
  */
 public final class Camera {
-  /** Default horizontal field of view (degrees) of the render job's cameras. */
+  /** A default horizontal field of view (degrees); the render job's configuration decides its own. */
   public static final double DEFAULT_FOV_DEGREES = 45.0;
 
   private final Intrinsics intrinsics;
