@@ -2,6 +2,7 @@ package org.semcycle.rendering;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.semcycle.geometry.Mesh;
 import org.semcycle.geometry.Vec3;
 import org.semcycle.rendering.camera.Camera;
 import org.semcycle.rendering.camera.Intrinsics;
@@ -60,6 +61,16 @@ public final class KeypointProjector {
   public static KeypointProjector of(RenderOutput render) {
     return new KeypointProjector(render.camera(), render.depth(),
         DEFAULT_RELATIVE_TOLERANCE, DEFAULT_ABSOLUTE_TOLERANCE, DEFAULT_NEIGHBOURHOOD);
+  }
+
+  /**
+   * Renders {@code mesh}'s depth with {@code camera} (one sample a pixel) and returns a projector
+   * with the default tolerances against it: the cycle's visibility test on a predicted mesh.
+   */
+  public static KeypointProjector forMesh(Mesh mesh, Camera camera) {
+    RenderSettings s = RenderSettings.DEFAULT.withLightDirection(new Vec3(0, 0, -1))
+        .withBackground(Background.BLACK);
+    return of(new Rasterizer(s).render(mesh, camera, 0));
   }
 
   public Camera camera() {

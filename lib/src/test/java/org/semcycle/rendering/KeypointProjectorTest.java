@@ -100,5 +100,9 @@ class KeypointProjectorTest {
     assertTrue(kp.project(new Vec3(0.1, 0.1, 0.12)).visible()); // on the front face
     // outside the plate's footprint nothing hides it
     assertTrue(kp.project(new Vec3(0.5, 0, -0.3)).visible());
+    // the same through the one-call form
+    KeypointProjector direct = KeypointProjector.forMesh(b.build(), cam);
+    assertFalse(direct.project(new Vec3(0, 0, 0.05)).visible());
+    assertTrue(direct.project(new Vec3(0, 0, 0.13)).visible());
   }
 }
