@@ -126,6 +126,49 @@ class VoxelizerTest {
   }
 
   @Test
+  void rotatedBoxWithUnsharedVerticesMatchesThePointInBoxTest() {
+    // Each triangle has its own copies of its corners (as OBJ files with seams do): the parts
+    // are found by vertex position. Cells well away from the surface must match exactly.
+    SplittableRandom rng = new SplittableRandom(11);
+    for (int trial = 0; trial < 3; trial++) {
+      Vec3 ax = new Vec3(rng.nextDouble(-1, 1), rng.nextDouble(-1, 1), rng.nextDouble(-1, 1)).normalized();
+      Vec3 ay = ax.cross(new Vec3(0.3, 1, 0.2)).normalized();
+      Vec3 az = ax.cross(ay);
+      double[] half = {0.3, 0.2, 0.12};
+      Mesh unit = PrimitiveMeshes.box(-1, -1, -1, 1, 1, 1);
+      MeshBuilder b = new MeshBuilder();
+      for (int f = 0; f < unit.faceCount(); f++) {
+        int[] idx = new int[3];
+        for (int c = 0; c < 3; c++) {
+          Vec3 v = unit.faceVertex(f, c);
+          idx[c] = b.addVertex(ax.times(v.x() * half[0]).plus(ay.times(v.y() * half[1])).plus(az.times(v.z() * half[2])));
+        }
+        b.addTriangle(idx[0], idx[1], idx[2]);
+      }
+      VoxelGrid g = vox.voxelize(b.build());
+      double margin = Math.sqrt(3) / 32;
+      int checked = 0;
+      for (int i = 0; i < 32; i++) {
+        for (int j = 0; j < 32; j++) {
+          for (int k = 0; k < 32; k++) {
+            Vec3 p = new Vec3(g.centre(i), g.centre(j), g.centre(k));
+            double dx = Math.abs(p.dot(ax)) - half[0];
+            double dy = Math.abs(p.dot(ay)) - half[1];
+            double dz = Math.abs(p.dot(az)) - half[2];
+            double outside = Math.max(dx, Math.max(dy, dz));
+            if (Math.abs(outside) > margin) {
+              assertEquals(outside < 0, g.get(i, j, k), "trial " + trial + " cell " + i + "," + j + "," + k);
+              checked++;
+            }
+          }
+        }
+      }
+      assertTrue(checked > 25000, "checked " + checked);
+      assertEquals(1, g.volume() / (8 * half[0] * half[1] * half[2]), 0.05);
+    }
+  }
+
+  @Test
   void packUnpackRoundTripsMostSignificantBitFirst() {
     VoxelGrid g = new VoxelGrid(32);
     g.set(0, 0, 0, true);
