@@ -30,22 +30,38 @@ import org.semcycle.geometry.Mesh;
  *       neighbourhood sense) of its surface cells, adds no outer shell: volumes stay unbiased.
  * </ol>
  *
- * Geometry outside the cube is ignored. Thread-safe (no state).
+ * With {@link SurfaceCells#ALL} every cell the surface touches is occupied as well (a
+ * conservative grid: no part is ever lost, but solids gain up to a cell all round). Geometry
+ * outside the cube is ignored. Thread-safe (no state).
  */
 public final class Voxelizer {
   /** The default grid resolution. */
   public static final int DEFAULT_RESOLUTION = 32;
 
+  /** Which cells the surface marks besides the inside ones. */
+  public enum SurfaceCells {
+    /** Surface cells with no inside cell in their 3x3x3 neighbourhood (the default). */
+    THIN_PARTS,
+    /** Every cell the surface touches. */
+    ALL
+  }
+
   private static final double SNAP = 1 << 20;
   private static final double MAX_COORD = 100; // keeps the integer edge functions inside a long
 
   private final int resolution;
+  private final SurfaceCells surfaceCells;
 
-  public Voxelizer(int resolution) {
+  public Voxelizer(int resolution, SurfaceCells surfaceCells) {
     if (resolution < 1 || resolution > 1024) {
       throw new IllegalArgumentException("voxel resolution must be in 1..1024: " + resolution);
     }
     this.resolution = resolution;
+    this.surfaceCells = surfaceCells;
+  }
+
+  public Voxelizer(int resolution) {
+    this(resolution, SurfaceCells.THIN_PARTS);
   }
 
   public Voxelizer() {
@@ -90,7 +106,8 @@ public final class Voxelizer {
     for (int i = 0; i < r; i++) {
       for (int j = 0; j < r; j++) {
         for (int k = 0; k < r; k++) {
-          if (surface.get(i, j, k) && !solid.get(i, j, k) && !solidNeighbour(solid, i, j, k)) {
+          if (surface.get(i, j, k) && !solid.get(i, j, k)
+              && (surfaceCells == SurfaceCells.ALL || !solidNeighbour(solid, i, j, k))) {
             out.set(i, j, k, true);
           }
         }

@@ -26,6 +26,15 @@ class VoxelizerTest {
   }
 
   @Test
+  void conservativeModeAddsTheTouchingShell() {
+    Mesh box = PrimitiveMeshes.box(-0.25, -0.25, -0.25, 0.25, 0.25, 0.25);
+    VoxelGrid g = new Voxelizer(32, Voxelizer.SurfaceCells.ALL).voxelize(box);
+    assertEquals(18 * 18 * 18, g.count()); // faces on cell borders touch the next layer out
+    assertTrue(g.get(7, 7, 7));
+    assertFalse(g.get(6, 8, 8));
+  }
+
+  @Test
   void boxAndSphereVolumesAreCloseToAnalytic() {
     VoxelGrid box = vox.voxelize(PrimitiveMeshes.box(-0.31, -0.2, -0.4, 0.27, 0.33, 0.1));
     double boxVolume = 0.58 * 0.53 * 0.5;
