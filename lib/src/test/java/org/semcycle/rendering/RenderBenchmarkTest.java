@@ -1,0 +1,18 @@
+package org.semcycle.rendering;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("benchmark")
+class RenderBenchmarkTest {
+
+  @Test
+  void rendersAtLeastAHundredViewsPerSecondOnOneThread() {
+    RenderBenchmark.Result r = RenderBenchmark.run(3, 1, 128);
+    System.out.println(r);
+    assertTrue(r.triangles() >= 2500 && r.triangles() <= 3500);
+    assertTrue(r.viewsPerCpuSecond() >= 100, r.toString());
+  }
+}
