@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Semantic keypoint correspondence through a 2D-3D-2D cycle, on Spark.",
     subcommands = {
       SynthCommand.class,
+      RenderCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })

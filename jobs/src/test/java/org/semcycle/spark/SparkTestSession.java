@@ -17,6 +17,7 @@ public final class SparkTestSession {
               .config("spark.ui.enabled", "false")
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+              .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
               .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }

@@ -78,9 +78,23 @@ public final class ContactSheet {
    * visible, hollow when not; points off the image are not drawn.
    */
   public ContactSheet addKeypoints(String label, RenderOutput base, List<ProjectedKeypoint> keypoints) {
-    BufferedImage tile = scale(rgbImage(base.rgb(), base.width(), base.height()));
-    double sx = tileWidth / (double) base.width();
-    double sy = tileHeight / (double) base.height();
+    int[] colours = new int[keypoints.size()];
+    for (int i = 0; i < colours.length; i++) {
+      colours[i] = i;
+    }
+    return addKeypoints(label, rgbImage(base.rgb(), base.width(), base.height()), keypoints, colours);
+  }
+
+  /**
+   * An image with keypoints drawn over it; keypoint i takes palette colour {@code colourIds[i]}
+   * (e.g. its semantic id, so one id has one colour across views). Filled when visible, hollow
+   * when not; points off the image are not drawn.
+   */
+  public ContactSheet addKeypoints(
+      String label, BufferedImage image, List<ProjectedKeypoint> keypoints, int[] colourIds) {
+    BufferedImage tile = scale(image);
+    double sx = tileWidth / (double) image.getWidth();
+    double sy = tileHeight / (double) image.getHeight();
     Graphics2D g = tile.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setStroke(new BasicStroke(1.5f));
@@ -97,7 +111,7 @@ public final class ContactSheet {
       }
       int x = (int) Math.round(px) - rad;
       int y = (int) Math.round(py) - rad;
-      g.setColor(keypointColour(i));
+      g.setColor(keypointColour(colourIds[i]));
       if (kp.visible()) {
         g.fillOval(x, y, 2 * rad, 2 * rad);
         g.setColor(Color.BLACK);

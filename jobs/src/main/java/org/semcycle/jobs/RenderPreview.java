@@ -1,0 +1,117 @@
+package org.semcycle.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.rendering.ContactSheet;
+import org.semcycle.rendering.FloatImage;
+import org.semcycle.rendering.ImageCodec;
+import org.semcycle.rendering.ProjectedKeypoint;
+import org.semcycle.spark.HadoopDataSink;
+import org.semcycle.spark.Locations;
+
+/**
+ * Side outputs of the render job for people and for tools without Parquet: summary.json (counts),
+ * views.csv (one line a view, no images), and preview.png (a contact sheet of N views: RGB with
+ * keypoints, depth, normals, silhouette).
+ */
+public final class RenderPreview {
+  private RenderPreview() {}
+
+  public static void writeSummary(SparkSession spark, String out, RenderJob.Summary s) {
+    ObjectNode n = new ObjectMapper().createObjectNode();
+    n.put("models", s.models());
+    n.put("views", s.views());
+    n.put("voxels", s.voxels());
+    n.put("rejects", s.rejects());
+    n.put("seconds", s.seconds());
+    write(spark, out, "summary.json", n.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    spark
+        .read()
+        .parquet(out + "/views")
+        .selectExpr(
+            "synset", "model_id", "split", "view_id", "azimuth", "elevation", "distance", "in_plane",
+            "size(filter(keypoints, k -> k.visible)) as visible_keypoints", "size(keypoints) as keypoints")
+        .orderBy("synset", "model_id", "view_id")
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("header", "true")
+        .csv(out + "/views_csv");
+    moveSingleCsv(spark, out + "/views_csv", out + "/views.csv");
+  }
+
+  /** A contact sheet of the first {@code n} views (sorted by synset, model, view). */
+  public static void write(SparkSession spark, String out, int n) {
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(out + "/views")
+            .orderBy("synset", "model_id", "view_id")
+            .limit(n)
+            .select("synset", "model_id", "view_id", "rgb", "depth", "depth_min", "depth_max", "normal", "silhouette", "keypoints")
+            .collectAsList();
+    ContactSheet sheet = new ContactSheet(4, 128, 128);
+    for (Row r : rows) {
+      String label = r.getString(0) + "/" + r.getString(1).substring(0, 6) + " v" + r.getInt(2);
+      List<Row> kps = r.getList(9);
+      List<ProjectedKeypoint> pts = new ArrayList<>();
+      int[] ids = new int[kps.size()];
+      for (int i = 0; i < kps.size(); i++) {
+        Row k = kps.get(i);
+        ids[i] = k.getInt(0);
+        pts.add(new ProjectedKeypoint(k.getDouble(1), k.getDouble(2), k.getDouble(3), k.getBoolean(4)));
+      }
+      sheet.addKeypoints(label + " rgb", png((byte[]) r.get(3)), pts, ids);
+      FloatImage d = ImageCodec.decodeDepth((byte[]) r.get(4), r.getDouble(5), r.getDouble(6), label);
+      sheet.add("depth", ContactSheet.depthImage(d.data(), d.width(), d.height()));
+      sheet.add("normals", png((byte[]) r.get(7)));
+      sheet.add("silhouette", png((byte[]) r.get(8)));
+    }
+    write(spark, out, "preview.png", sheet.toPng());
+  }
+
+  static BufferedImage png(byte[] bytes) {
+    try {
+      return ImageIO.read(new ByteArrayInputStream(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void write(SparkSession spark, String out, String name, byte[] bytes) {
+    HadoopDataSink sink = Locations.sink(spark, out);
+    try {
+      sink.write(name, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + sink.describe(name), e);
+    }
+  }
+
+  /** Spark writes a folder of part files; tools want one file: keep the single part as NAME. */
+  static void moveSingleCsv(SparkSession spark, String folder, String file) {
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(dir)) {
+        if (st.getPath().getName().startsWith("part-")) {
+          org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(file);
+          fs.delete(target, false);
+          fs.rename(st.getPath(), target);
+        }
+      }
+      fs.delete(dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + folder + " to " + file, e);
+    }
+  }
+}
