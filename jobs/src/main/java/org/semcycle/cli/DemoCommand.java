@@ -4,6 +4,9 @@ import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.jobs.RenderJob;
+import org.semcycle.spark.Sessions;
 import org.semcycle.synthetic.SynthReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Run every stage on the embedded default (conf/demo.conf over conf/semcycle.conf).",
-      "Stages: synth -> OUT/data."
+      "Stages: synth -> OUT/data, render -> OUT/render."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
@@ -37,6 +40,14 @@ public final class DemoCommand implements Callable<Integer> {
     stage(1, "synth");
     SynthReport synth = SynthCommand.run(c, out + "/data");
     System.out.println(synth.summary());
+    SparkSession spark = Sessions.create(c, "demo");
+    try {
+      stage(2, "render");
+      RenderJob.Summary render = RenderCommand.run(spark, c, out + "/data", null, out + "/render");
+      System.out.println(render.line());
+    } finally {
+      spark.stop();
+    }
     System.out.printf("demo: done in %.1f s; outputs below %s%n", (System.nanoTime() - t0) / 1e9, out);
     return 0;
   }

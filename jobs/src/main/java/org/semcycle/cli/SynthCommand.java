@@ -9,6 +9,7 @@ import org.semcycle.io.DataSink;
 import org.semcycle.spark.HadoopDataSink;
 import org.semcycle.spark.Locations;
 import org.semcycle.spark.S3Settings;
+import org.semcycle.synthetic.SynthPreview;
 import org.semcycle.synthetic.SynthReport;
 import org.semcycle.synthetic.SynthSpec;
 import org.semcycle.synthetic.SyntheticWorld;
@@ -37,6 +38,9 @@ public final class SynthCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Generator threads (semcycle.synth.threads); output does not depend on it.")
   Integer threads;
 
+  @Option(names = "--preview", description = "Models per category drawn in OUT/preview.png, 0 for none (semcycle.synth.preview).")
+  Integer preview;
+
   @Mixin CommonOptions common;
 
   @Override
@@ -45,6 +49,7 @@ public final class SynthCommand implements Callable<Integer> {
     o.put("semcycle.synth.categories", categories);
     o.put("semcycle.synth.models-per-category", modelsPerCategory);
     o.put("semcycle.synth.threads", threads);
+    o.put("semcycle.synth.preview", preview);
     Config c = common.load(o);
     SynthReport r = run(c, out);
     System.out.println(r.summary());
@@ -58,6 +63,12 @@ public final class SynthCommand implements Callable<Integer> {
     System.err.printf(
         "synth: %d categories x %d models -> %s%n",
         spec.categories().size(), spec.modelsPerCategory(), Locations.qualify(out));
-    return SyntheticWorld.write(spec, sink, c.getInt("semcycle.synth.threads"));
+    SynthReport report = SyntheticWorld.write(spec, sink, c.getInt("semcycle.synth.threads"));
+    int n = c.getInt("semcycle.synth.preview");
+    if (n > 0) {
+      sink.write("preview.png", SynthPreview.contactSheet(spec, n, 160));
+      System.err.println("synth: contact sheet " + sink.describe("preview.png"));
+    }
+    return report;
   }
 }

@@ -69,13 +69,16 @@ public final class RenderJob {
     JavaRDD<ModelResult> results =
         jsc.parallelize(tasks, Math.max(1, partitions)).mapPartitions(stage::apply).persist(StorageLevel.MEMORY_AND_DISK());
     try {
+      spark.sparkContext().setJobDescription("render: views");
       Dataset<Row> views =
           spark.createDataFrame(results.flatMap(r -> r.views().iterator()), RenderTables.VIEWS);
       views.write().mode(SaveMode.Overwrite).partitionBy("synset").parquet(out + "/views");
+      spark.sparkContext().setJobDescription("render: voxels");
       Dataset<Row> voxels =
           spark.createDataFrame(
               results.filter(r -> r.voxels() != null).map(ModelResult::voxels), RenderTables.VOXELS);
       voxels.write().mode(SaveMode.Overwrite).partitionBy("synset").parquet(out + "/voxels");
+      spark.sparkContext().setJobDescription("render: rejects and counts");
       JavaRDD<Row> rejectRows =
           results.filter(r -> r.reject() != null).map(ModelResult::reject).union(jsc.parallelize(catalogRejects, 1));
       Dataset<Row> rejects = spark.createDataFrame(rejectRows, RenderTables.REJECTS);
@@ -85,6 +88,7 @@ public final class RenderJob {
       long nRej = spark.read().parquet(out + "/rejects").count();
       return new Summary(tasks.size() + catalogRejects.size(), nViews, nVox, nRej, (System.nanoTime() - t0) / 1e9);
     } finally {
+      spark.sparkContext().setJobDescription(null);
       results.unpersist(false);
     }
   }

@@ -50,13 +50,13 @@ public final class RenderPreview {
     moveSingleCsv(spark, out + "/views_csv", out + "/views.csv");
   }
 
-  /** A contact sheet of the first {@code n} views (sorted by synset, model, view). */
+  /** A contact sheet of {@code n} views spread over categories and models (a fixed hash order). */
   public static void write(SparkSession spark, String out, int n) {
     List<Row> rows =
         spark
             .read()
             .parquet(out + "/views")
-            .orderBy("synset", "model_id", "view_id")
+            .orderBy(org.apache.spark.sql.functions.expr("xxhash64(synset, model_id, view_id)"))
             .limit(n)
             .select("synset", "model_id", "view_id", "rgb", "depth", "depth_min", "depth_max", "normal", "silhouette", "keypoints")
             .collectAsList();

@@ -2,6 +2,7 @@ package org.semcycle.spark;
 
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -19,10 +20,21 @@ public final class ProgressListener extends SparkListener {
     }
   }
 
+  private final ConcurrentHashMap<Integer, String> jobOfStage = new ConcurrentHashMap<>();
+
+  @Override
+  public void onJobStart(SparkListenerJobStart e) {
+    String d = e.properties() == null ? null : e.properties().getProperty("spark.job.description");
+    if (d != null) {
+      scala.jdk.javaapi.CollectionConverters.asJava(e.stageIds()).forEach(id -> jobOfStage.put((Integer) id, d));
+    }
+  }
+
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted e) {
-    stages.put(e.stageInfo().stageId(), new int[] {0, e.stageInfo().numTasks()});
-    names.put(e.stageInfo().stageId(), shortName(e.stageInfo().name()));
+    int id = e.stageInfo().stageId();
+    stages.put(id, new int[] {0, e.stageInfo().numTasks()});
+    names.put(id, jobOfStage.getOrDefault(id, shortName(e.stageInfo().name())));
   }
 
   @Override
@@ -45,6 +57,7 @@ public final class ProgressListener extends SparkListener {
   public void onStageCompleted(SparkListenerStageCompleted e) {
     int[] st = stages.remove(e.stageInfo().stageId());
     String name = names.remove(e.stageInfo().stageId());
+    jobOfStage.remove(e.stageInfo().stageId());
     if (st != null && st[1] > 1) {
       System.err.printf("  [spark] %s: done (%d tasks)%n", name, st[1]);
     }
