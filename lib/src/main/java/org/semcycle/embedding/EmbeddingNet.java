@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,15 +167,12 @@ public final class EmbeddingNet implements AutoCloseable {
       throw new IllegalArgumentException(
           "expected " + batch + " x " + points + " x 3 floats, got " + xyz.length);
     }
-    boolean grad = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try (NDManager sub = model.getNDManager().newSubManager()) {
-      NDArray in = sub.create(xyz, new Shape(batch, points, 3));
-      NDArray out = forward(new ParameterStore(sub, false), in, false);
-      return out.toFloatArray();
-    } finally {
-      JniUtils.setGradMode(grad);
-    }
+    return NoGrad.run(() -> {
+      try (NDManager sub = model.getNDManager().newSubManager()) {
+        NDArray in = sub.create(xyz, new Shape(batch, points, 3));
+        return forward(new ParameterStore(sub, false), in, false).toFloatArray();
+      }
+    });
   }
 
   /** The block's forward pass on {@code (B, N, 3)} normalised points: {@code (B, N, D)}. */

@@ -67,15 +67,13 @@ public final class EmbeddingTraining implements AutoCloseable {
 
   /** The loss of a batch in evaluation mode (running statistics), without gradients. */
   public float evaluate(EmbeddingBatch batch) {
-    boolean grad = ai.djl.pytorch.jni.JniUtils.isGradMode();
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-    try (NDManager sub = trainer.getManager().newSubManager()) {
-      NDArray x = sub.create(batch.xyz(), new Shape(batch.batchSize(), batch.numPoints(), 3));
-      NDArray emb = net.forward(new ParameterStore(sub, false), x, false);
-      return loss.compute(emb, batch.labels()).loss().getFloat();
-    } finally {
-      ai.djl.pytorch.jni.JniUtils.setGradMode(grad);
-    }
+    return NoGrad.run(() -> {
+      try (NDManager sub = trainer.getManager().newSubManager()) {
+        NDArray x = sub.create(batch.xyz(), new Shape(batch.batchSize(), batch.numPoints(), 3));
+        NDArray emb = net.forward(new ParameterStore(sub, false), x, false);
+        return loss.compute(emb, batch.labels()).loss().getFloat();
+      }
+    });
   }
 
   /** One optimisation step on a batch; returns the loss before the update. */

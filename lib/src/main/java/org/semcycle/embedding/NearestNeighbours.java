@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * k-nearest-neighbour search in embedding space, batched as matrix products:
@@ -37,15 +36,13 @@ public final class NearestNeighbours {
 
   /** Squared distance matrix of packed float rows, {@code n x m} row-major, computed in DJL. */
   public static float[] squaredDistances(float[] q, float[] db, int dim) {
-    boolean grad = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
-      NDArray a = m.create(q, new Shape(q.length / dim, dim));
-      NDArray b = m.create(db, new Shape(db.length / dim, dim));
-      return squaredDistances(a, b).toFloatArray();
-    } finally {
-      JniUtils.setGradMode(grad);
-    }
+    return NoGrad.run(() -> {
+      try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
+        NDArray a = m.create(q, new Shape(q.length / dim, dim));
+        NDArray b = m.create(db, new Shape(db.length / dim, dim));
+        return squaredDistances(a, b).toFloatArray();
+      }
+    });
   }
 
   /**
@@ -61,8 +58,17 @@ public final class NearestNeighbours {
     int kk = Math.min(k, m);
     int[] idx = new int[n * kk];
     float[] dist = new float[n * kk];
-    boolean grad = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
+    NoGrad.run(() -> {
+      searchChunks(q, db, dim, kk, idx, dist);
+      return null;
+    });
+    return new Result(n, kk, idx, dist);
+  }
+
+  private static void searchChunks(float[] q, float[] db, int dim, int kk, int[] idx,
+      float[] dist) {
+    int n = q.length / dim;
+    int m = db.length / dim;
     try (NDManager mgr = NDManager.newBaseManager(ai.djl.Device.cpu())) {
       NDArray b = mgr.create(db, new Shape(m, dim));
       for (int start = 0; start < n; start += CHUNK) {
@@ -81,10 +87,7 @@ public final class NearestNeighbours {
           }
         }
       }
-    } finally {
-      JniUtils.setGradMode(grad);
     }
-    return new Result(n, kk, idx, dist);
   }
 
   /** The same search by brute force in plain Java (reference for tests, tiny inputs). */
