@@ -26,7 +26,14 @@ import java.util.List;
  *       <b>plain (not squared)</b> L2 distance; the 1e-6 keeps the gradient finite at d = 0.
  * </ul>
  *
- * The loss is the mean over all selected pair terms, positives and negatives together
+ * <b>Beyond the reference</b> (optional): points labelled {@link #BACKGROUND} (-2) are surface
+ * points away from every keypoint ({@link BackgroundPoints}). They form no positive pair and no
+ * pair with each other, but each keypoint-background pair joins the negative candidates, so
+ * the hardest negatives may push ordinary surface points away from keypoint embeddings. The
+ * reference constrains keypoint points only, which leaves the rest of the surface free to land
+ * near a keypoint's embedding. Without -2 labels the loss is exactly the reference's.
+ *
+ * <p>The loss is the mean over all selected pair terms, positives and negatives together
  * ({@code (sum pos + sum neg) / (P + Nneg)}), as the reference's {@code cat(...).mean()}. With no
  * positive pair the loss is 0 (still attached to the graph). Pair selection runs in Java on the
  * detached distances; the terms are NDArray operations, so autograd flows through them.
@@ -34,6 +41,9 @@ import java.util.List;
 public final class ContrastiveLoss extends Loss {
   /** Reference margin. */
   public static final float DEFAULT_MARGIN = 1f;
+
+  /** Label of a background point: a negative for every keypoint, nothing else. */
+  public static final int BACKGROUND = -2;
 
   private static final float EPS = 1e-6f;
 
@@ -82,7 +92,7 @@ public final class ContrastiveLoss extends Loss {
 
   /**
    * Loss of dense embeddings {@code (B, N, D)} (or {@code (M, D)}) with one label per point
-   * ({@code B * N} ints, -1 = not a keypoint).
+   * ({@code B * N} ints: semantic id >= 0, -1 = ignored, {@link #BACKGROUND}).
    */
   public Terms compute(NDArray embeddings, int[] labels) {
     long d = embeddings.getShape().get(embeddings.getShape().dimension() - 1);
@@ -93,14 +103,14 @@ public final class ContrastiveLoss extends Loss {
     }
     int m = 0;
     for (int l : labels) {
-      if (l >= 0) {
+      if (l >= 0 || l == BACKGROUND) {
         m++;
       }
     }
     long[] rows = new long[m];
     int[] ids = new int[m];
     for (int i = 0, k = 0; i < labels.length; i++) {
-      if (labels[i] >= 0) {
+      if (labels[i] >= 0 || labels[i] == BACKGROUND) {
         rows[k] = i;
         ids[k++] = labels[i];
       }
@@ -113,7 +123,10 @@ public final class ContrastiveLoss extends Loss {
     return computeLabelled(keys, ids);
   }
 
-  /** Loss of the labelled points' embeddings {@code (M, D)} with their semantic ids. */
+  /**
+   * Loss of the labelled points' embeddings {@code (M, D)} with their semantic ids (or
+   * {@link #BACKGROUND}).
+   */
   public Terms computeLabelled(NDArray keys, int[] ids) {
     int m = ids.length;
     int d = (int) keys.getShape().get(1);
@@ -155,7 +168,8 @@ public final class ContrastiveLoss extends Loss {
 
   /**
    * All same-id pairs, and as many of the closest different-id pairs (by the given squared
-   * distances, M x M) as there are same-id pairs.
+   * distances, M x M) as there are same-id pairs. {@link #BACKGROUND} points pair only with
+   * keypoints, as negatives.
    */
   public static PairSelection selectPairs(float[] sqDist, int[] ids) {
     int m = ids.length;
@@ -163,6 +177,9 @@ public final class ContrastiveLoss extends Loss {
     int nNeg = 0;
     for (int i = 0; i < m; i++) {
       for (int j = i + 1; j < m; j++) {
+        if (ids[i] < 0 && ids[j] < 0) {
+          continue;
+        }
         if (ids[i] == ids[j]) {
           pos.add(new int[] {i, j});
         } else {
@@ -174,7 +191,7 @@ public final class ContrastiveLoss extends Loss {
     int k = 0;
     for (int i = 0; i < m; i++) {
       for (int j = i + 1; j < m; j++) {
-        if (ids[i] != ids[j]) {
+        if (ids[i] != ids[j] && (ids[i] >= 0 || ids[j] >= 0)) {
           neg[k++] = ((long) i << 32) | j;
         }
       }

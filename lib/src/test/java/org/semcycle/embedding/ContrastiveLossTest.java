@@ -8,10 +8,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.semcycle.networks.DjlRuntime;
 
 class ContrastiveLossTest {
+  /** One intra-op thread: on 2 shared cores, 2 threads spin against other processes. */
+  @BeforeAll
+  static void engine() {
+    DjlRuntime.engine(1);
+  }
 
   /*
    * Five 2-D embeddings, ids 0, 0, 1, 1, 2:
@@ -27,7 +33,6 @@ class ContrastiveLossTest {
 
   @Test
   void matchesHandComputedValue() {
-    DjlRuntime.engine(1);
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray e = m.create(E5, new Shape(5, 2));
       ContrastiveLoss.Terms t = new ContrastiveLoss().computeLabelled(e, IDS5);
@@ -58,7 +63,6 @@ class ContrastiveLossTest {
    */
   @Test
   void usesLabelledPointsAcrossTheBatch() {
-    DjlRuntime.engine(1);
     try (NDManager m = NDManager.newBaseManager()) {
       float[] dense = {0, 0, 9, 9, -9, 9, /* model 1 */ 7, 7, 0.5f, 0, 0.5f, 0.3f};
       NDArray e = m.create(dense, new Shape(2, 3, 2));
@@ -73,7 +77,6 @@ class ContrastiveLossTest {
 
   @Test
   void gradientPullsPositivesTogetherAndPushesNegativesApart() {
-    DjlRuntime.engine(1);
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray e = m.create(E5, new Shape(5, 2));
       e.setRequiresGradient(true);
@@ -93,9 +96,55 @@ class ContrastiveLossTest {
     }
   }
 
+  /*
+   * Background points (-2) only pair with keypoints, as negative candidates:
+   *   k0 = (0, 0) id 0, k1 = (0.9, 0) id 0, bg0 = (0, 0.5), bg1 = (0, 0.6), far = (5, 5) id 1.
+   * Positive: {k0,k1} d^2 = 0.81 (P = 1). Negative candidates: {k0,bg0} d = 0.5,
+   *   {k0,bg1} 0.6, {k1,bg0} sqrt(1.06), ... ; {bg0,bg1} (d = 0.1) is not a candidate.
+   * Hardest: {k0,bg0}, term (1 - 0.5)^2 = 0.25. Loss = (0.81 + 0.25) / 2 = 0.53.
+   */
+  @Test
+  void backgroundPointsAreNegativesForKeypointsOnly() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray e = m.create(new float[] {0, 0, 0.9f, 0, 0, 0.5f, 0, 0.6f, 5, 5}, new Shape(5, 2));
+      int bg = ContrastiveLoss.BACKGROUND;
+      ContrastiveLoss.Terms t = new ContrastiveLoss().compute(e, new int[] {0, 0, bg, bg, 1});
+      assertEquals(1, t.positives());
+      assertEquals(1, t.negatives());
+      assertEquals(0.53f, t.loss().getFloat(), 1e-5f);
+      // Without background labels the same points give the reference's loss: the only
+      // negatives are with the far id-1 point (beyond the margin): (0.81 + 0) / 2.
+      assertEquals(0.405f,
+          new ContrastiveLoss().compute(e, new int[] {0, 0, -1, -1, 1}).loss().getFloat(), 1e-5f);
+    }
+  }
+
+  @Test
+  void backgroundMarkingKeepsAwayFromKeypoints() {
+    SyntheticTables.Table t = SyntheticTables.table("t", 1, 0.6, 0.7, 400, 2);
+    int[] marked = BackgroundPoints.mark(t.xyz(), t.labels(), 40, 0.1, 5);
+    assertArrayEquals(marked, BackgroundPoints.mark(t.xyz(), t.labels(), 40, 0.1, 5));
+    int count = 0;
+    for (int i = 0; i < marked.length; i++) {
+      if (marked[i] == ContrastiveLoss.BACKGROUND) {
+        count++;
+        assertEquals(-1, t.labels()[i]);
+        for (int k = 0; k < 8; k++) {
+          double d = 0;
+          for (int a = 0; a < 3; a++) {
+            d += Math.pow(t.xyz()[3 * i + a] - t.xyz()[3 * k + a], 2);
+          }
+          assertTrue(Math.sqrt(d) > 0.1);
+        }
+      } else {
+        assertEquals(t.labels()[i], marked[i]);
+      }
+    }
+    assertEquals(40, count);
+  }
+
   @Test
   void noPositivesGivesZero() {
-    DjlRuntime.engine(1);
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray e = m.create(new float[] {0, 0, 1, 1}, new Shape(2, 2));
       assertEquals(0f, new ContrastiveLoss().computeLabelled(e, new int[] {0, 1}).loss()

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.semcycle.networks.DjlRuntime;
 
 class NearestNeighboursTest {
+  /** One intra-op thread: on 2 shared cores, 2 threads spin against other processes. */
+  @BeforeAll
+  static void engine() {
+    DjlRuntime.engine(1);
+  }
   @Test
   void matmulSearchEqualsBruteForce() {
-    DjlRuntime.engine(1);
     SplittableRandom r = new SplittableRandom(17);
     int dim = 16;
     int n = 300;
