@@ -7,12 +7,14 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * k-nearest-neighbour search in embedding space, batched as matrix products:
- * {@code ||q - b||^2 = ||q||^2 + ||b||^2 - 2 q.b^T}, clamped at 0 against rounding. Queries are
- * processed in chunks of {@value #CHUNK} rows so the distance matrix stays bounded.
+ * {@code ||q - b||^2 = ||q||^2 + ||b||^2 - 2 q.b^T}, clamped at 0 against rounding. The search
+ * ranks by {@code ||b||^2 - 2 q.b^T} (in place, no gradient) and adds {@code ||q||^2} to the k
+ * winners only; queries go in chunks so a chunk's matrix holds at most {@value #CHUNK_ELEMENTS}
+ * floats.
  */
 public final class NearestNeighbours {
-  /** Queries per distance-matrix chunk. */
-  public static final int CHUNK = 4096;
+  /** Largest distance-matrix chunk, in elements (64 MB of floats). */
+  public static final int CHUNK_ELEMENTS = 1 << 24;
 
   private NearestNeighbours() {}
 
@@ -50,6 +52,11 @@ public final class NearestNeighbours {
    * at m.
    */
   public static Result search(float[] q, float[] db, int dim, int k) {
+    return search(q, db, dim, k, CHUNK_ELEMENTS);
+  }
+
+  /** {@link #search} with another chunk bound (tests). */
+  static Result search(float[] q, float[] db, int dim, int k, int chunkElements) {
     int n = q.length / dim;
     int m = db.length / dim;
     if (q.length % dim != 0 || db.length % dim != 0 || m == 0) {
@@ -59,31 +66,42 @@ public final class NearestNeighbours {
     int[] idx = new int[n * kk];
     float[] dist = new float[n * kk];
     NoGrad.run(() -> {
-      searchChunks(q, db, dim, kk, idx, dist);
+      searchChunks(q, db, dim, kk, idx, dist, chunkElements);
       return null;
     });
     return new Result(n, kk, idx, dist);
   }
 
   private static void searchChunks(float[] q, float[] db, int dim, int kk, int[] idx,
-      float[] dist) {
+      float[] dist, int chunkElements) {
     int n = q.length / dim;
     int m = db.length / dim;
     try (NDManager mgr = NDManager.newBaseManager(ai.djl.Device.cpu())) {
       NDArray b = mgr.create(db, new Shape(m, dim));
-      for (int start = 0; start < n; start += CHUNK) {
-        int rows = Math.min(CHUNK, n - start);
+      NDArray bt = b.transpose();
+      NDArray bb = b.square().sum(new int[] {1}).reshape(1, m);
+      int chunk = Math.max(1, chunkElements / m);
+      for (int start = 0; start < n; start += chunk) {
+        int rows = Math.min(chunk, n - start);
         try (NDManager sub = mgr.newSubManager()) {
           float[] part = new float[rows * dim];
           System.arraycopy(q, start * dim, part, 0, rows * dim);
           NDArray a = sub.create(part, new Shape(rows, dim));
-          NDArray d2 = squaredDistances(a, b);
-          NDList top = d2.topK(kk, 1, false, true);
+          NDArray rank = a.matMul(bt).muli(-2f).addi(bb);
+          NDList top = rank.topK(kk, 1, false, true);
           float[] v = top.get(0).toFloatArray();
           long[] ix = top.get(1).toLongArray();
-          System.arraycopy(v, 0, dist, start * kk, rows * kk);
-          for (int i = 0; i < ix.length; i++) {
-            idx[start * kk + i] = (int) ix[i];
+          for (int r = 0; r < rows; r++) {
+            double qq = 0;
+            for (int c = 0; c < dim; c++) {
+              double t = part[r * dim + c];
+              qq += t * t;
+            }
+            for (int j = 0; j < kk; j++) {
+              int o = (start + r) * kk + j;
+              dist[o] = (float) Math.max(0, v[r * kk + j] + qq);
+              idx[o] = (int) ix[r * kk + j];
+            }
           }
         }
       }

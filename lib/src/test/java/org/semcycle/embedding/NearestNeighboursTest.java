@@ -33,6 +33,9 @@ class NearestNeighboursTest {
     assertEquals(5, fast.k());
     assertArrayEquals(slow.indices(), fast.indices());
     assertArrayEquals(slow.squaredDistances(), fast.squaredDistances(), 1e-3f);
+    NearestNeighbours.Result chunked = NearestNeighbours.search(q, db, dim, 5, 37 * m);
+    assertArrayEquals(slow.indices(), chunked.indices());
+    assertArrayEquals(slow.squaredDistances(), chunked.squaredDistances(), 1e-3f);
     float[] full = NearestNeighbours.squaredDistances(q, db, dim);
     assertEquals(n * m, full.length);
     assertEquals(slow.squaredDistance(7, 0), full[7 * m + slow.index(7, 0)], 1e-3f);
