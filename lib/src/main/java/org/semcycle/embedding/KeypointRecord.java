@@ -34,6 +34,29 @@ public record KeypointRecord(
     return embedding.clone();
   }
 
+  /** Equal when all fields are, arrays by content. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KeypointRecord r
+        && r.semanticId == semanticId
+        && r.synset.equals(synset)
+        && r.modelId.equals(modelId)
+        && java.util.Arrays.equals(r.xyz, xyz)
+        && java.util.Arrays.equals(r.embedding, embedding);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(synset, modelId, semanticId, java.util.Arrays.hashCode(xyz),
+        java.util.Arrays.hashCode(embedding));
+  }
+
+  @Override
+  public String toString() {
+    return "KeypointRecord[" + synset + "/" + modelId + " id " + semanticId + " at "
+        + java.util.Arrays.toString(xyz) + ", " + embedding.length + "-d]";
+  }
+
   /** Embedding component k without copying. */
   float embeddingAt(int k) {
     return embedding[k];

@@ -126,6 +126,37 @@ public final class Pck3d {
     }
   }
 
+  /**
+   * Several named curves over the same thresholds as one CSV: {@code threshold,<name>...} with a
+   * last line {@code keypoints,<count>...}.
+   */
+  public static String toCsv(Map<String, Curve> curves) {
+    if (curves.isEmpty()) {
+      throw new IllegalArgumentException("no curves");
+    }
+    double[] th = curves.values().iterator().next().thresholds();
+    StringBuilder sb = new StringBuilder("threshold");
+    for (Map.Entry<String, Curve> e : curves.entrySet()) {
+      if (!Arrays.equals(th, e.getValue().thresholds())) {
+        throw new IllegalArgumentException("curve " + e.getKey() + " has other thresholds");
+      }
+      sb.append(',').append(e.getKey().replace(',', ' '));
+    }
+    sb.append('\n');
+    for (int i = 0; i < th.length; i++) {
+      sb.append(String.format(Locale.ROOT, "%.4f", th[i]));
+      for (Curve c : curves.values()) {
+        sb.append(String.format(Locale.ROOT, ",%.6f", c.pck()[i]));
+      }
+      sb.append('\n');
+    }
+    sb.append("keypoints");
+    for (Curve c : curves.values()) {
+      sb.append(',').append(c.keypoints());
+    }
+    return sb.append('\n').toString();
+  }
+
   /** A PNG line plot (XChart) of one or more named curves. */
   public static byte[] plotPng(String title, Map<String, Curve> curves, int width, int height)
       throws IOException {

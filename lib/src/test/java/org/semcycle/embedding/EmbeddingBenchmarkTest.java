@@ -87,6 +87,32 @@ class EmbeddingBenchmarkTest {
       double s = (System.nanoTime() - t0) / 1e9;
       report("kNN k=8 D=%d db=%d: %.0f queries/s", dim, m, 3 * n / s);
     }
+    // Transfer of one 2048-point cloud against 1000 models x 8 ids (random embeddings).
+    List<KeypointRecord> rows = new ArrayList<>();
+    for (int i = 0; i < 8000; i++) {
+      float[] e = new float[dim];
+      for (int c = 0; c < dim; c++) {
+        e[c] = (float) r.nextGaussian();
+      }
+      rows.add(new KeypointRecord("s", "m" + i / 8, i % 8, new float[3], e));
+    }
+    KeypointDatabase db = KeypointDatabase.of(rows);
+    float[] xyz = tables.get(0).xyz();
+    float[] emb = new float[n * dim];
+    for (int i = 0; i < emb.length; i++) {
+      emb[i] = (float) r.nextGaussian();
+    }
+    for (KeypointTransfer.Options o :
+        List.of(KeypointTransfer.Options.mean(), KeypointTransfer.Options.knnVote(8))) {
+      KeypointTransfer tr = new KeypointTransfer(db, o);
+      tr.transferEmbedded("s", xyz, emb);
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 5; i++) {
+        tr.transferEmbedded("s", xyz, emb);
+      }
+      report("transfer %s (N=%d, db 8000 rows, embeddings given): %.1f ms/shape", o.mode(), n,
+          (System.nanoTime() - t0) / 1e6 / 5);
+    }
   }
 
   private static void report(String fmt, Object... args) {

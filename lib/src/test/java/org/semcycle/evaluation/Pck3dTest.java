@@ -64,6 +64,9 @@ class Pck3dTest {
     Map<String, Pck3d.Curve> curves = new LinkedHashMap<>();
     curves.put("all", c);
     curves.put("truth", Pck3d.curve(truth(), truth()));
+    assertTrue(Pck3d.toCsv(curves).startsWith("threshold,all,truth\n0.0100,0.666667,1.000000\n"),
+        Pck3d.toCsv(curves));
+    assertTrue(Pck3d.toCsv(curves).endsWith("0.1000,0.666667,1.000000\nkeypoints,6,4\n"));
     byte[] png = Pck3d.plotPng("PCK-3D", curves, 400, 300);
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
     assertEquals(400, img.getWidth());
