@@ -173,6 +173,9 @@ public final class ContrastiveLoss extends Loss {
    */
   public static PairSelection selectPairs(float[] sqDist, int[] ids) {
     int m = ids.length;
+    if ((long) m * m > 0xffffffffL) {
+      throw new IllegalArgumentException("too many labelled points for one batch: " + m);
+    }
     List<int[]> pos = new ArrayList<>();
     int nNeg = 0;
     for (int i = 0; i < m; i++) {
@@ -187,20 +190,19 @@ public final class ContrastiveLoss extends Loss {
         }
       }
     }
+    // Key: distance bits (non-negative floats order like their bits) then pair index i * m + j,
+    // so one primitive sort orders by distance with ties broken by (i, j).
     long[] neg = new long[nNeg];
     int k = 0;
     for (int i = 0; i < m; i++) {
       for (int j = i + 1; j < m; j++) {
         if (ids[i] != ids[j] && (ids[i] >= 0 || ids[j] >= 0)) {
-          neg[k++] = ((long) i << 32) | j;
+          float d = Math.max(0f, sqDist[i * m + j]);
+          neg[k++] = ((long) Float.floatToIntBits(d) << 32) | ((long) i * m + j);
         }
       }
     }
-    Long[] boxed = Arrays.stream(neg).boxed().toArray(Long[]::new);
-    Arrays.sort(boxed, (a, b) -> {
-      int c = Float.compare(dist(sqDist, m, a), dist(sqDist, m, b));
-      return c != 0 ? c : Long.compare(a, b);
-    });
+    Arrays.sort(neg);
     int take = Math.min(pos.size(), nNeg);
     int[] posA = new int[pos.size()];
     int[] posB = new int[pos.size()];
@@ -211,14 +213,11 @@ public final class ContrastiveLoss extends Loss {
     int[] negA = new int[take];
     int[] negB = new int[take];
     for (int i = 0; i < take; i++) {
-      negA[i] = (int) (boxed[i] >>> 32);
-      negB[i] = (int) (boxed[i] & 0xffffffffL);
+      long pair = neg[i] & 0xffffffffL;
+      negA[i] = (int) (pair / m);
+      negB[i] = (int) (pair % m);
     }
     return new PairSelection(posA, posB, negA, negB);
-  }
-
-  private static float dist(float[] sq, int m, long pair) {
-    return sq[(int) (pair >>> 32) * m + (int) (pair & 0xffffffffL)];
   }
 
   private static long[] toLong(int[] a) {
