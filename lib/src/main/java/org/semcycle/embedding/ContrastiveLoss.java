@@ -136,7 +136,8 @@ public final class ContrastiveLoss extends Loss {
       return new Terms(keys.sum().mul(0f), 0, 0);
     }
     NDManager mgr = keys.getManager();
-    NDArray posDiff = keys.get(mgr.create(toLong(sel.posA()))).sub(keys.get(mgr.create(toLong(sel.posB()))));
+    NDArray posDiff =
+        keys.get(mgr.create(toLong(sel.posA()))).sub(keys.get(mgr.create(toLong(sel.posB()))));
     NDArray total = posDiff.square().sum();
     if (sel.negatives() > 0) {
       NDArray negDiff =

@@ -40,7 +40,10 @@ public final class EmbeddingTraining implements AutoCloseable {
             Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build());
   }
 
-  /** A trainer for {@code net} with {@link #trainingConfig}, initialised for (B, N, 3) input. */
+  /**
+   * A trainer for {@code net} with {@link #trainingConfig}. The net's parameters are already
+   * initialised (or loaded) by {@link EmbeddingNet}, so this fine-tunes a loaded network as well.
+   */
   public static EmbeddingTraining create(EmbeddingNet net, float learningRate) {
     Trainer t = net.model().newTrainer(trainingConfig(learningRate));
     return new EmbeddingTraining(net, t);
