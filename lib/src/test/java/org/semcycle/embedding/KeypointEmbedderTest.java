@@ -2,6 +2,7 @@ package org.semcycle.embedding;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +103,13 @@ class KeypointEmbedderTest {
       try (EmbeddingNet loaded = EmbeddingNet.load(dir)) {
         assertEquals(TINY, loaded.config());
         assertArrayEquals(before, loaded.embed(xyz), 0f);
+        // A loaded network can be trained further (its parameters take gradients).
+        try (EmbeddingTraining more = EmbeddingTraining.create(loaded, 1e-2f)) {
+          float l0 = more.step(batch);
+          more.step(batch);
+          assertTrue(Float.isFinite(l0));
+          assertFalse(Arrays.equals(before, loaded.embed(xyz)), "weights moved");
+        }
       }
     }
   }
