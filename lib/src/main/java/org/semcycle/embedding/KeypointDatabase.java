@@ -1,0 +1,159 @@
+package org.semcycle.embedding;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.semcycle.datasets.keypointnet.Keypoint;
+import org.semcycle.datasets.keypointnet.ModelAnnotation;
+import org.semcycle.io.DataFormatException;
+
+/**
+ * The 3D keypoint database of stage 6 (PIPELINE.md): every keypoint embedding of the database
+ * models (not only the per-id means the reference keeps), with per-synset, per-semantic-id
+ * statistics: mean embedding, count, and spread (root mean squared L2 distance of the id's
+ * embeddings to their mean). An in-memory, immutable structure of plain float arrays; the jobs
+ * module reads and writes it as Parquet rows of {@link KeypointRecord}.
+ */
+public final class KeypointDatabase {
+  private final List<KeypointRecord> rows;
+  private final int dim;
+  private final Map<String, Map<Integer, IdStats>> stats;
+
+  /** Statistics of one semantic id of one synset. */
+  public record IdStats(int semanticId, float[] mean, int count, float spread) {
+    public IdStats {
+      mean = mean.clone();
+    }
+
+    @Override
+    public float[] mean() {
+      return mean.clone();
+    }
+  }
+
+  private KeypointDatabase(List<KeypointRecord> rows) {
+    this.rows = List.copyOf(rows);
+    this.dim = rows.isEmpty() ? 0 : rows.get(0).embedding().length;
+    Map<String, Map<Integer, List<KeypointRecord>>> groups = new TreeMap<>();
+    for (KeypointRecord r : this.rows) {
+      if (r.embedding().length != dim) {
+        throw new IllegalArgumentException(
+            "embedding sizes differ: " + dim + " and " + r.embedding().length + " ("
+                + r.synset() + "/" + r.modelId() + ")");
+      }
+      groups.computeIfAbsent(r.synset(), s -> new TreeMap<>())
+          .computeIfAbsent(r.semanticId(), s -> new ArrayList<>())
+          .add(r);
+    }
+    Map<String, Map<Integer, IdStats>> st = new TreeMap<>();
+    groups.forEach((syn, ids) -> {
+      Map<Integer, IdStats> m = new TreeMap<>();
+      ids.forEach((id, list) -> m.put(id, statsOf(id, list, dim)));
+      st.put(syn, Collections.unmodifiableMap(m));
+    });
+    this.stats = Collections.unmodifiableMap(st);
+  }
+
+  private static IdStats statsOf(int id, List<KeypointRecord> list, int dim) {
+    double[] mean = new double[dim];
+    for (KeypointRecord r : list) {
+      for (int k = 0; k < dim; k++) {
+        mean[k] += r.embeddingAt(k);
+      }
+    }
+    float[] m = new float[dim];
+    for (int k = 0; k < dim; k++) {
+      m[k] = (float) (mean[k] / list.size());
+    }
+    double ss = 0;
+    for (KeypointRecord r : list) {
+      for (int k = 0; k < dim; k++) {
+        double t = r.embeddingAt(k) - m[k];
+        ss += t * t;
+      }
+    }
+    return new IdStats(id, m, list.size(), (float) Math.sqrt(ss / list.size()));
+  }
+
+  /** A database of the given rows (all embeddings the same size). */
+  public static KeypointDatabase of(List<KeypointRecord> rows) {
+    return new KeypointDatabase(rows);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects rows, e.g. from embedded KeypointNet models. */
+  public static final class Builder {
+    private final List<KeypointRecord> rows = new ArrayList<>();
+
+    public Builder add(KeypointRecord r) {
+      rows.add(r);
+      return this;
+    }
+
+    /**
+     * Adds the keypoints of one annotated model, taking each keypoint's embedding at its PCD
+     * point ({@code pcd_info.point_index}) from the dense embeddings of that model's PCD
+     * ({@code N * dim} floats, point-major, as {@link EmbeddingNet#embed} returns them). The
+     * keypoint's position is the annotated one.
+     *
+     * @throws DataFormatException when a point index falls outside the PCD
+     */
+    public Builder addModel(ModelAnnotation model, float[] pcdEmbeddings, int dim) {
+      int n = pcdEmbeddings.length / dim;
+      List<Keypoint> kps = model.keypoints();
+      for (int i = 0; i < kps.size(); i++) {
+        Keypoint kp = kps.get(i);
+        int p = kp.pcdPointIndex();
+        if (p < 0 || p >= n) {
+          throw new DataFormatException(
+              model.classId() + "/" + model.modelId(),
+              "keypoint " + i + ": pcd_info.point_index " + p + " outside the " + n
+                  + "-point cloud");
+        }
+        float[] e = new float[dim];
+        System.arraycopy(pcdEmbeddings, p * dim, e, 0, dim);
+        double[] x = kp.xyz();
+        rows.add(new KeypointRecord(model.classId(), model.modelId(), kp.semanticId(),
+            new float[] {(float) x[0], (float) x[1], (float) x[2]}, e));
+      }
+      return this;
+    }
+
+    public KeypointDatabase build() {
+      return new KeypointDatabase(rows);
+    }
+  }
+
+  public List<KeypointRecord> rows() {
+    return rows;
+  }
+
+  /** Rows of one synset, in insertion order. */
+  public List<KeypointRecord> rows(String synset) {
+    return rows.stream().filter(r -> r.synset().equals(synset)).toList();
+  }
+
+  /** Embedding size (0 when empty). */
+  public int dim() {
+    return dim;
+  }
+
+  public int size() {
+    return rows.size();
+  }
+
+  /** Synsets present, sorted. */
+  public List<String> synsets() {
+    return List.copyOf(stats.keySet());
+  }
+
+  /** Per-id statistics of a synset, by ascending semantic id (empty when unknown). */
+  public Map<Integer, IdStats> idStats(String synset) {
+    return stats.getOrDefault(synset, Map.of());
+  }
+}
