@@ -1,0 +1,95 @@
+package org.semcycle.cli;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.datasets.keypointnet.AnnotationReader;
+import org.semcycle.datasets.keypointnet.ModelAnnotation;
+import org.semcycle.datasets.keypointnet.SplitEntry;
+import org.semcycle.datasets.keypointnet.Splits;
+import org.semcycle.jobs.KpdbJob;
+import org.semcycle.spark.HadoopDataRoot;
+import org.semcycle.spark.Locations;
+import org.semcycle.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code semcycle kpdb}: the keypoint embedding database as Parquet (Spark). */
+@Command(
+    name = "kpdb",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Embed every keypoint of every database model with a trained KeypointEmbedder.",
+      "Writes OUT/keypoints (synset, model_id, semantic_id, xyz, embedding), OUT/summary",
+      "(mean embedding, count, spread per synset and semantic id), OUT/summary.csv, OUT/rejects."
+    })
+public final class KpdbCommand implements Callable<Integer> {
+  @Option(names = "--keypoints", required = true, description = "KeypointNet root, or a synth output folder that holds KeypointNet/.")
+  String keypoints;
+
+  @Option(names = "--embedder", required = true, description = "Embedder model folder (from train --net embed).")
+  String embedder;
+
+  @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
+  String out;
+
+  @Option(names = "--split", description = "Database models: train, val, test or all (semcycle.kpdb.split).")
+  String split;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("semcycle.kpdb.split", split);
+    Config c = common.load(o);
+    SparkSession spark = Sessions.create(c, "kpdb");
+    try {
+      System.out.println(run(spark, c, keypoints, embedder, out).line());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  public static KpdbJob.Summary run(SparkSession spark, Config c, String keypoints, String embedder, String out) {
+    HadoopDataRoot root = Locations.root(spark, keypoints);
+    if (!root.list("KeypointNet").isEmpty()) {
+      root = Locations.root(spark, Locations.join(keypoints, "KeypointNet"));
+    }
+    String split = c.getString("semcycle.kpdb.split");
+    Map<String, String> splitOf = new HashMap<>();
+    for (String name : Splits.NAMES) {
+      String rel = "splits/" + name + ".txt";
+      if (root.exists(rel)) {
+        for (SplitEntry e : Splits.read(root, rel)) {
+          splitOf.put(e.key(), name);
+        }
+      }
+    }
+    List<KpdbJob.ModelTask> tasks = new ArrayList<>();
+    for (String file : root.list("annotations")) {
+      if (!file.endsWith(".json")) {
+        continue;
+      }
+      String rel = "annotations/" + file;
+      for (ModelAnnotation a : AnnotationReader.read(root, rel)) {
+        String s = splitOf.get(a.classId() + "-" + a.modelId());
+        if (split.equals("all") || split.equals(s)) {
+          tasks.add(new KpdbJob.ModelTask(a.classId(), a.modelId(), s, rel));
+        }
+      }
+    }
+    int partitions = Sessions.partitions(spark, c, tasks.size());
+    System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
+    return KpdbJob.run(
+        spark, tasks, root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"), partitions,
+        Locations.qualify(out));
+  }
+}
