@@ -33,7 +33,9 @@ public final class BenchmarkIndex {
   private BenchmarkIndex() {}
 
   /** What the index files hold. */
-  public record Counts(int images, int pix3dRecords, int spairPairs, int pfpascalPairs, Map<String, Integer> imagesPerCategory) {}
+  public record Counts(
+      int images, int pix3dRecords, int spairPairs, int pfpascalImages, int pfpascalPairs,
+      Map<String, Integer> imagesPerCategory) {}
 
   public static Counts write(DataSink out, BenchmarkSpec spec, List<EvaluationRecord> records) throws IOException {
     List<EvaluationRecord> sorted = new ArrayList<>(records);
@@ -86,7 +88,13 @@ public final class BenchmarkIndex {
             .writePairs(BenchmarkLayout.PFPASCAL_TEST_PAIRS, pfPairs, PfPascalCsv.Kind.TEST);
       }
     }
-    return new Counts(sorted.size(), pix3d, names.size(), pfPairs.size(), perCategory);
+    int pfImages = 0;
+    if (pf) {
+      for (EvaluationRecord r : sorted) {
+        pfImages += BenchmarkFiles.included(BenchmarkFormat.PFPASCAL, r.category()) ? 1 : 0;
+      }
+    }
+    return new Counts(sorted.size(), pix3d, names.size(), pfImages, pfPairs.size(), perCategory);
   }
 
   /** SPair's pair of two records (keypoints visible in both, by semantic id). */
