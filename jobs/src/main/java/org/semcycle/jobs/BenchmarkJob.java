@@ -186,9 +186,7 @@ public final class BenchmarkJob {
     if (n <= 0 || records.isEmpty()) {
       return;
     }
-    List<EvaluationRecord> recs = new ArrayList<>(records);
-    recs.sort(Comparator.comparing(EvaluationRecord::imageId));
-    recs = recs.subList(0, Math.min(n, recs.size()));
+    List<EvaluationRecord> recs = previewChoice(records, n);
     ContactSheet sheet = new ContactSheet(4, 128, 128);
     for (EvaluationRecord r : recs) {
       List<ProjectedKeypoint> pts = new ArrayList<>();
@@ -198,8 +196,9 @@ public final class BenchmarkJob {
         ids[i] = k.semanticId();
         pts.add(new ProjectedKeypoint(k.x(), k.y(), k.depth(), k.visible()));
       }
-      String label = r.imageId().length() > 22 ? r.imageId().substring(0, 22) : r.imageId();
-      label += (r.truncated() ? " T" : "") + (r.occluded() ? " O" : "");
+      String model = r.modelId().length() > 6 ? r.modelId().substring(0, 6) : r.modelId();
+      String label = r.category().name() + " " + model + " #" + r.index() + (r.truncated() ? " T" : "")
+          + (r.occluded() ? " O" : "");
       BenchmarkFormat f =
           spec.formats().stream().filter(x -> BenchmarkFiles.included(x, r.category())).findFirst().orElseThrow();
       try {
@@ -210,6 +209,25 @@ public final class BenchmarkJob {
       }
     }
     write(out, "preview.png", sheet.toPng());
+  }
+
+  /** Up to n records, taken in turn from each category (records sorted by id within one). */
+  static List<EvaluationRecord> previewChoice(List<EvaluationRecord> records, int n) {
+    java.util.TreeMap<String, java.util.ArrayDeque<EvaluationRecord>> byCat = new java.util.TreeMap<>();
+    List<EvaluationRecord> sorted = new ArrayList<>(records);
+    sorted.sort(Comparator.comparing(EvaluationRecord::imageId));
+    for (EvaluationRecord r : sorted) {
+      byCat.computeIfAbsent(r.category().name(), k -> new java.util.ArrayDeque<>()).add(r);
+    }
+    List<EvaluationRecord> out = new ArrayList<>();
+    while (out.size() < n && byCat.values().stream().anyMatch(q -> !q.isEmpty())) {
+      for (java.util.ArrayDeque<EvaluationRecord> q : byCat.values()) {
+        if (!q.isEmpty() && out.size() < n) {
+          out.add(q.poll());
+        }
+      }
+    }
+    return out;
   }
 
   static void write(HadoopDataSink out, String name, byte[] bytes) {

@@ -91,7 +91,7 @@ public record BenchmarkSpec(
     return new BenchmarkSpec(
         seed, 4, 256, 35, 1.8, 2.6, 10, "clutter", 2,
         new Lighting(0.1, 0.5, 0.5, 1.0, 75),
-        new Truncation(0.15, 0.2, 0.4),
+        new Truncation(0.15, 0.3, 0.5),
         new Occlusion(0.25, 2, 0.08, 0.2),
         40, EnumSet.allOf(BenchmarkFormat.class), categories);
   }
