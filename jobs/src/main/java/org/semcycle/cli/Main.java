@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SynthCommand.class,
       RenderCommand.class,
+      BenchmarkCommand.class,
       KpdbCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

@@ -19,6 +19,13 @@ public final class LocalCluster {
   /** A builder for local-cluster[workers, coresPerWorker, memoryMb] with the test classpath. */
   public static SparkSession.Builder builder(int workers, int cores, int memoryMb) {
     prepareSparkHome();
+    // getOrCreate would hand back another test's local session: stop it first.
+    SparkSession.getDefaultSession().foreach(s -> {
+      s.stop();
+      return null;
+    });
+    SparkSession.clearActiveSession();
+    SparkSession.clearDefaultSession();
     String cp = System.getProperty("java.class.path");
     String opens = System.getenv().getOrDefault("SEMCYCLE_JVM_OPENS", "");
     return SparkSession.builder()

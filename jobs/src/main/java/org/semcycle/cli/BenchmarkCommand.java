@@ -1,0 +1,131 @@
+package org.semcycle.cli;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.benchmarks.BenchmarkSpec;
+import org.semcycle.datasets.keypointnet.KeypointNetLayout;
+import org.semcycle.datasets.keypointnet.SplitEntry;
+import org.semcycle.datasets.keypointnet.Splits;
+import org.semcycle.datasets.shapenet.ShapeNetCatalog;
+import org.semcycle.datasets.shapenet.ShapeNetModel;
+import org.semcycle.datasets.shapenet.SkippedModel;
+import org.semcycle.jobs.BenchmarkJob;
+import org.semcycle.jobs.RenderJob;
+import org.semcycle.jobs.RenderTables;
+import org.semcycle.spark.HadoopDataRoot;
+import org.semcycle.spark.Locations;
+import org.semcycle.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code semcycle benchmark}: evaluation sets in the Pix3D, SPair-71k and PF-PASCAL layouts (Spark). */
+@Command(
+    name = "benchmark",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Render the KeypointNet test-split models under harder conditions (clutter, lighting, truncation,",
+      "occluders) and write them as OUT/pix3d, OUT/spair, OUT/pfpascal with ground truth in each",
+      "set's semcycle_gt/; OUT/rejects (Parquet), OUT/summary.json, OUT/preview.png."
+    })
+public final class BenchmarkCommand implements Callable<Integer> {
+  @Option(
+      names = "--shapes",
+      required = true,
+      description = "A synth output folder (with ShapeNetCore.v2/ and KeypointNet/) or a ShapeNetCore.v2 root.")
+  String shapes;
+
+  @Option(names = "--keypoints", description = "KeypointNet root with splits/test.txt (default: SHAPES/KeypointNet).")
+  String keypoints;
+
+  @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
+  String out;
+
+  @Option(names = "--formats", description = "Comma-separated: pix3d,spair,pfpascal (semcycle.benchmark.formats).")
+  String formats;
+
+  @Option(names = "--images-per-model", description = "Images per test model (semcycle.benchmark.images-per-model).")
+  Integer images;
+
+  @Option(names = "--pairs-per-category", description = "SPair / PF-PASCAL test pairs per category (semcycle.benchmark.pairs-per-category).")
+  Integer pairs;
+
+  @Option(names = "--image-size", description = "Image side in pixels (semcycle.benchmark.image-size).")
+  Integer imageSize;
+
+  @Option(names = "--preview", description = "Images in OUT/preview.png (semcycle.benchmark.preview).")
+  Integer preview;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("semcycle.benchmark.formats", formats);
+    o.put("semcycle.benchmark.images-per-model", images);
+    o.put("semcycle.benchmark.pairs-per-category", pairs);
+    o.put("semcycle.benchmark.image-size", imageSize);
+    o.put("semcycle.benchmark.preview", preview);
+    Config c = common.load(o);
+    SparkSession spark = Sessions.create(c, "benchmark");
+    try {
+      BenchmarkJob.Summary s = run(spark, c, shapes, keypoints, out);
+      System.out.println(s.line());
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Locates the inputs and the test split, then runs the job (tests and the demo call this). */
+  public static BenchmarkJob.Summary run(SparkSession spark, Config c, String shapes, String keypoints, String out) {
+    HadoopDataRoot given = Locations.root(spark, shapes);
+    HadoopDataRoot shapeRoot = given;
+    HadoopDataRoot kpRoot = keypoints == null ? null : Locations.root(spark, keypoints);
+    if (!given.list("ShapeNetCore.v2").isEmpty()) {
+      shapeRoot = Locations.root(spark, Locations.join(shapes, "ShapeNetCore.v2"));
+      if (kpRoot == null && !given.list("KeypointNet").isEmpty()) {
+        kpRoot = Locations.root(spark, Locations.join(shapes, "KeypointNet"));
+      }
+    }
+    String testSplit = KeypointNetLayout.split("test");
+    if (kpRoot == null || !kpRoot.exists(testSplit)) {
+      throw new IllegalArgumentException(
+          "the benchmark renders the KeypointNet test split: no " + (kpRoot == null ? "KeypointNet root (--keypoints)" : kpRoot.describe(testSplit)));
+    }
+    BenchmarkSpec spec = BenchmarkSpecs.from(c);
+    ShapeNetCatalog catalog = ShapeNetCatalog.scan(shapeRoot);
+    Map<String, SkippedModel> skipped = new LinkedHashMap<>();
+    for (SkippedModel sk : catalog.skipped()) {
+      skipped.put(sk.synsetId() + "-" + sk.modelId(), sk);
+    }
+    List<RenderJob.ModelTask> tasks = new ArrayList<>();
+    List<Row> rejects = new ArrayList<>();
+    for (SplitEntry e : Splits.read(kpRoot, testSplit)) {
+      String where = shapeRoot.describe(ShapeNetCatalog.objPath(e.synsetId(), e.modelId()));
+      ShapeNetModel m = catalog.find(e.synsetId(), e.modelId()).orElse(null);
+      if (spec.categoryOfSynset(e.synsetId()) == null) {
+        rejects.add(RenderTables.rejectRow("benchmark", e.synsetId(), e.modelId(), where,
+            "no keypoint vocabulary for synset " + e.synsetId()));
+      } else if (m == null) {
+        SkippedModel sk = skipped.get(e.key());
+        rejects.add(RenderTables.rejectRow("catalog", e.synsetId(), e.modelId(), where,
+            sk != null ? sk.reason() : "the test split names a model that ShapeNet does not have"));
+      } else {
+        tasks.add(new RenderJob.ModelTask(m.synsetId(), m.modelId(), m.objPath(), "test"));
+      }
+    }
+    int partitions = Sessions.partitions(spark, c, tasks.size());
+    System.err.printf(
+        "benchmark: %d test models x %d images at %dpx from %s on %d partitions -> %s%n",
+        tasks.size(), spec.imagesPerModel(), spec.imageSize(), shapeRoot, partitions, spec.formats());
+    return BenchmarkJob.run(spark, tasks, rejects, shapeRoot, kpRoot, spec, partitions, Locations.qualify(out),
+        c.getInt("semcycle.benchmark.preview"));
+  }
+}
