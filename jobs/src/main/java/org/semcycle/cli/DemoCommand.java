@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.semcycle.jobs.BenchmarkJob;
 import org.semcycle.jobs.RenderJob;
 import org.semcycle.spark.Sessions;
 import org.semcycle.synthetic.SynthReport;
@@ -14,14 +15,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code semcycle demo}: the whole pipeline on the embedded default, with conf/demo.conf's small
- * settings. Stages join as they land: today synth.
+ * settings. Stages join as they land: today synth, render, benchmark.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Run every stage on the embedded default (conf/demo.conf over conf/semcycle.conf).",
-      "Stages: synth -> OUT/data, render -> OUT/render."
+      "Stages: synth -> OUT/data, render -> OUT/render, benchmark -> OUT/benchmark."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
@@ -45,6 +46,9 @@ public final class DemoCommand implements Callable<Integer> {
       stage(2, "render");
       RenderJob.Summary render = RenderCommand.run(spark, c, out + "/data", null, out + "/render");
       System.out.println(render.line());
+      stage(3, "benchmark");
+      BenchmarkJob.Summary bench = BenchmarkCommand.run(spark, c, out + "/data", null, out + "/benchmark");
+      System.out.println(bench.line());
     } finally {
       spark.stop();
     }
