@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import org.semcycle.cycle.mesh.VertexClustering;
 import org.semcycle.geometry.Mesh;
@@ -62,6 +63,7 @@ public final class SoftSilhouetteRenderer {
   private final double fovDegrees;
   private final double focal;
   private final DataType dataType;
+  private final Aggregation aggregation;
   private final int faces;
   /** Corner k of face t at index k * faces + t, for x, y, z. */
   private final double[] cornerX;
@@ -70,17 +72,33 @@ public final class SoftSilhouetteRenderer {
   private final double[] pixelX;
   private final double[] pixelY;
 
-  /** A float32 renderer with the default face budget. */
+  /** How per-face coverage is combined into the silhouette (see the class description). */
+  public enum Aggregation {
+    /** SoftRas: 1 - prod_j (1 - D_j). */
+    PRODUCT,
+    /** sigmoid(max_j delta_j d_j^2 / sigma): a soft step of the distance to the outline. */
+    MAX
+  }
+
+  /** A float32, product-aggregation renderer with the default face budget. */
   public SoftSilhouetteRenderer(Mesh mesh, int width, int height, double fovDegrees) {
     this(mesh, width, height, fovDegrees, DEFAULT_MAX_FACES, DataType.FLOAT32);
+  }
+
+  /** A product-aggregation renderer. */
+  public SoftSilhouetteRenderer(
+      Mesh mesh, int width, int height, double fovDegrees, int maxFaces, DataType dataType) {
+    this(mesh, width, height, fovDegrees, maxFaces, dataType, Aggregation.PRODUCT);
   }
 
   /**
    * @param mesh the shape in the canonical frame (simplified to {@code maxFaces} when larger)
    * @param dataType FLOAT32 (default) or FLOAT64 (for gradient checks)
+   * @param aggregation PRODUCT (SoftRas, default) or MAX
    */
   public SoftSilhouetteRenderer(
-      Mesh mesh, int width, int height, double fovDegrees, int maxFaces, DataType dataType) {
+      Mesh mesh, int width, int height, double fovDegrees, int maxFaces, DataType dataType,
+      Aggregation aggregation) {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("image size " + width + "x" + height);
     }
@@ -102,6 +120,7 @@ public final class SoftSilhouetteRenderer {
     this.fovDegrees = fovDegrees;
     this.focal = (width / 2.0) / Math.tan(Math.toRadians(fovDegrees) / 2);
     this.dataType = dataType;
+    this.aggregation = aggregation;
     this.faces = kept;
     cornerX = new double[3 * kept];
     cornerY = new double[3 * kept];
@@ -139,6 +158,10 @@ public final class SoftSilhouetteRenderer {
 
   public double fovDegrees() {
     return fovDegrees;
+  }
+
+  public Aggregation aggregation() {
+    return aggregation;
   }
 
   public DataType dataType() {
@@ -233,18 +256,25 @@ public final class SoftSilhouetteRenderer {
         }
         NDArray qx = sub.create(pixelX, new Shape(1, pixels, 1)).toType(dataType, false);
         NDArray qy = sub.create(pixelY, new Shape(1, pixels, 1)).toType(dataType, false);
-        NDArray part = softplusSum(corner, qx, qy, sigma);
-        NDArray next = sum == null ? part : part.add(sum);
+        NDArray part = perChunk(corner, qx, qy, sigma);
+        NDArray next =
+            sum == null ? part : aggregation == Aggregation.PRODUCT ? part.add(sum)
+                : part.maximum(sum);
         next.attach(outer);
         sum = next;
       }
     }
-    NDArray sil = sum.neg().exp().neg().add(1);
+    NDArray sil = aggregation == Aggregation.PRODUCT
+        ? sum.neg().exp().neg().add(1)
+        : Activation.sigmoid(sum);
     return single ? sil.squeeze(0) : sil;
   }
 
-  /** sum over the chunk's faces of softplus(delta d / sigma): (B, P). */
-  private static NDArray softplusSum(NDArray[] c, NDArray qx, NDArray qy, double sigma) {
+  /**
+   * Over the chunk's faces, with s = delta d^2 / sigma: sum of softplus(s) (PRODUCT) or max of s
+   * (MAX); (B, P).
+   */
+  private NDArray perChunk(NDArray[] c, NDArray qx, NDArray qy, double sigma) {
     NDArray ax = c[0];
     NDArray ay = c[1];
     NDArray bx = c[2];
@@ -260,7 +290,10 @@ public final class SoftSilhouetteRenderer {
     NDArray inside = e0[1].mul(sign).minimum(e1[1].mul(sign)).minimum(e2[1].mul(sign)).gt(0)
         .toType(d2.getDataType(), false);
     NDArray delta = inside.mul(2).sub(1);
-    NDArray s = d2.add(1e-8).sqrt().mul(delta).div(sigma);
+    NDArray s = d2.mul(delta).div(sigma);
+    if (aggregation == Aggregation.MAX) {
+      return s.max(new int[] {2});
+    }
     NDArray softplus = s.maximum(0).add(s.abs().neg().exp().add(1).log());
     return softplus.sum(new int[] {2});
   }

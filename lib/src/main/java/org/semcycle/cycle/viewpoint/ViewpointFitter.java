@@ -103,15 +103,15 @@ public final class ViewpointFitter {
       free = Set.copyOf(EnumSet.copyOf(free));
     }
 
-    /** Azimuth, elevation and distance; 60 steps, lr 0.03, MSE, sigma 3 to 0.5 px. */
+    /** Azimuth, elevation and distance; 60 steps, lr 0.05, MSE, sigma 2 to 0.05 px^2. */
     public static Options defaults() {
       return new Options(
           60,
-          0.03,
+          0.05,
           Loss.MSE,
           EnumSet.of(Parameter.AZIMUTH, Parameter.ELEVATION, Parameter.DISTANCE),
-          3.0,
-          0.5,
+          2.0,
+          0.05,
           GradientStrategy.AUTOGRAD_NO_COLLECTOR);
     }
 
@@ -273,12 +273,12 @@ public final class ViewpointFitter {
       if (collector) {
         try (GradientCollector gc = DjlRuntime.engine().newGradientCollector()) {
           NDArray l = lossOf(r.render(p, sigma), t);
-          loss = l.getDouble();
+          loss = l.toType(DataType.FLOAT64, false).getDouble();
           gc.backward(l);
         }
       } else {
         NDArray l = lossOf(r.render(p, sigma), t);
-        loss = l.getDouble();
+        loss = l.toType(DataType.FLOAT64, false).getDouble();
         JniUtils.backward((PtNDArray) l, (PtNDArray) m.ones(l.getShape(), l.getDataType()),
             false, false);
       }
