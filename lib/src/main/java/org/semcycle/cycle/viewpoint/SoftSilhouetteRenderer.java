@@ -34,17 +34,23 @@ import org.semcycle.networks.DjlRuntime;
  * the translation reduces to +d on z because right and down are orthogonal to the camera centre.
  *
  * <p><b>Soft coverage.</b> For pixel centre q (integer pixel coordinates) and projected triangle
- * j with corners a, b, c: the distance to the triangle's boundary
- * {@code d(q, j) = min over its edges of |q - (p0 + clamp(((q - p0) . e) / |e|^2, 0, 1) e)|}
- * (distance to the edge segments), signed {@code delta = +1} when q is strictly inside (all edge
- * functions {@code e x (q - p0)} have the sign of the triangle's area) else -1, and
- * {@code D(q, j) = sigmoid(delta d(q, j) / sigma)} with sigma the edge blur in pixels (SoftRas
- * uses d^2 / sigma; the linear form keeps a useful gradient further from the edges).
+ * j with corners a, b, c: the squared distance to the triangle's boundary
+ * {@code d^2(q, j) = min over its edges of |q - (p0 + clamp(((q - p0) . e) / |e|^2, 0, 1) e)|^2}
+ * (distance to the edge segments, so thin triangles do not smear along their edge lines), signed
+ * {@code delta = +1} when q is strictly inside (all edge functions {@code e x (q - p0)} have the
+ * sign of the triangle's area; degenerate triangles are never inside) else -1, and, as in SoftRas,
+ * {@code D(q, j) = sigmoid(delta d^2(q, j) / sigma)} with sigma in pixels^2 (smaller is sharper).
  *
- * <p><b>Aggregation</b> (SoftRas's silhouette): {@code S(q) = 1 - prod_j (1 - D(q, j))}, computed
- * in log space: {@code log(1 - sigmoid(s)) = -softplus(s)}, {@code softplus(s) = max(s, 0) +
- * log(1 + exp(-|s|))}, so {@code S = 1 - exp(-sum_j softplus(delta d / sigma))}. Faces are not
- * culled: the silhouette is the union of all of them.
+ * <p><b>Aggregation.</b> {@link Aggregation#PRODUCT} (default, SoftRas's silhouette):
+ * {@code S(q) = 1 - prod_j (1 - D(q, j))}, computed in log space: {@code log(1 - sigmoid(s)) =
+ * -softplus(s)}, {@code softplus(s) = max(s, 0) + log(1 + exp(-|s|))}, so
+ * {@code S = 1 - exp(-sum_j softplus(delta d^2 / sigma))}. The tails of the faces near an edge
+ * add up, so the soft outline grows by about {@code sqrt(sigma ln n)} pixels where n faces are
+ * near (with a linear d / sigma this was sigma ln n, far worse: it biased fitted distances), hence
+ * the small final sigma of the fitter. {@link Aggregation#MAX}: {@code S = sigmoid(max_j delta
+ * d^2 / sigma)}, a soft step of the signed distance to the outline (no growth; the gradient goes
+ * to the nearest face only; it dips at seams inside). Faces are not culled: the silhouette is the
+ * union of all of them.
  *
  * <p><b>Cost.</b> Work is pixels x faces x batch; the mesh is simplified by
  * {@link VertexClustering} to at most {@code maxFaces} faces (default 800), and faces are
@@ -224,7 +230,7 @@ public final class SoftSilhouetteRenderer {
    * Soft silhouettes: {@code params} (B, 6) or (6) as in {@link #project}; returns (B, H * W) or
    * (H * W), row-major (index row * W + col), in [0, 1], attached to the parameters' manager.
    *
-   * @param sigma edge blur in pixels (smaller is sharper)
+   * @param sigma edge blur in pixels^2 (smaller is sharper)
    */
   public NDArray render(NDArray params, double sigma) {
     if (!(sigma > 0)) {

@@ -25,11 +25,14 @@ import org.semcycle.networks.DjlRuntime;
  * distance per step at most). Elevation is kept in [-89, 89] degrees. Adam with betas (0.9,
  * 0.999), the learning rate decayed by a cosine to a tenth over the steps.
  *
- * <p><b>Coarse to fine.</b> The edge blur sigma goes geometrically from {@code sigmaStart} to
- * {@code sigmaEnd} pixels: a wide blur sees a silhouette several pixels away (large basin, used
- * to recover +-20 degrees of azimuth), a sharp one places the edges precisely. A fit from a fixed
- * small sigma can stall in a local minimum when the initial silhouette overlaps the target
- * little.
+ * <p><b>Coarse to fine.</b> The edge blur sigma (pixels^2, see the renderer) goes geometrically
+ * from {@code sigmaStart} to {@code sigmaEnd}: a wide blur reaches a target outline a few pixels
+ * away (larger basin), a sharp one places the edges precisely and keeps the product
+ * aggregation's outline growth (about sqrt(sigma ln n) pixels) from biasing the distance. On the
+ * test chair (32 x 32) both 2 -> 0.05 and a fixed 0.05 recovered +-20 degrees azimuth, +-10
+ * elevation, +-10% distance; a fixed wide sigma did not (9 -> 0.05 and 16 -> 0.1 stalled with the
+ * object shrunk: the outline growth outweighs the pose while sigma is large). Defaults tuned for
+ * 32-64 pixel silhouettes.
  *
  * <p><b>Losses.</b> MSE {@code mean((S - T)^2)} (the reference's) or soft IoU
  * {@code 1 - sum(S T) / sum(S + T - S T)}. The reported IoU is the soft IoU at the final
@@ -51,9 +54,29 @@ import org.semcycle.networks.DjlRuntime;
  *       off): no collector, no lock, parallel; about 2k + 1 forward passes of work a step.
  * </ul>
  *
- * <p>Measured on this machine (2 shared cores, 1 intra-op thread each, a 96-face chair-like
- * mesh, 32 x 32, 60 steps; see ViewpointFitterBenchmark): see the numbers in the default's
- * description below; the default is {@link GradientStrategy#AUTOGRAD_NO_COLLECTOR}.
+ * <p><b>Measured</b> (ViewpointFitterBenchmark: 72-face chair, default options = 60 steps,
+ * intra-op threads 1, jemalloc preloaded; this VM's 2 cores were shared with other builds at a
+ * load average of 11-13, so wall times are inflated and two threads cannot show a speed-up; the
+ * per-fit thread CPU time is the robust number):
+ *
+ * <pre>
+ *   32 x 32   AUTOGRAD_LOCKED        cpu  557 ms/fit (1 thread)   576 ms/fit (2 threads)
+ *             AUTOGRAD_NO_COLLECTOR  cpu  881                     692
+ *             FINITE_DIFFERENCES     cpu 1177                    1405
+ *   48 x 48   AUTOGRAD_LOCKED        cpu 1454                    1342
+ *             AUTOGRAD_NO_COLLECTOR  cpu 1347                    1395
+ *             FINITE_DIFFERENCES     cpu 2518                    2874
+ * </pre>
+ *
+ * Without jemalloc (glibc malloc) finite differences took 10.0 s of wall a fit at 32 x 32 against
+ * 1.9-2.2 s for autograd: each step allocates 7x larger arrays, and page faults dominate
+ * (DJL-NOTES.md). The two autograd strategies do the same work (their differences above are
+ * noise); finite differences cost 2x (jemalloc) to 4-5x (glibc) the compute. The lock makes fits
+ * take turns: an executor with c cores and c tasks fits one viewpoint at a time, whatever c.
+ * Hence the default {@link GradientStrategy#AUTOGRAD_NO_COLLECTOR}: autograd's cost, no lock,
+ * parallel across task threads (tested: two concurrent fits give the same results as sequential
+ * ones). {@link GradientStrategy#AUTOGRAD_LOCKED} stays as the fallback that uses only DJL's
+ * public API; {@link GradientStrategy#FINITE_DIFFERENCES} needs no autograd at all.
  */
 public final class ViewpointFitter {
   /** One lock for the whole JVM: DJL's collector flag is static. */
@@ -79,8 +102,8 @@ public final class ViewpointFitter {
    * @param learningRate initial Adam step size on the unit-free variables
    * @param loss the silhouette loss
    * @param free the parameters optimised; the others stay at their initial values
-   * @param sigmaStart edge blur (pixels) at the first step
-   * @param sigmaEnd edge blur (pixels) at the last step and for the reported IoU
+   * @param sigmaStart edge blur (pixels^2) at the first step
+   * @param sigmaEnd edge blur (pixels^2) at the last step and for the reported IoU
    * @param gradients gradient strategy
    */
   public record Options(

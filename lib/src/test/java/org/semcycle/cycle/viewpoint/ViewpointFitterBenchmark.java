@@ -1,10 +1,13 @@
 package org.semcycle.cycle.viewpoint;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.semcycle.cycle.viewpoint.ViewpointFitter.GradientStrategy;
@@ -13,11 +16,14 @@ import org.semcycle.networks.DjlRuntime;
 
 /**
  * Time per fit of each gradient strategy, on one thread and on two threads at once (intra-op
- * threads 1). Run: {@code mvn -q -B -o -pl lib test -Dtest=ViewpointFitterBenchmark
+ * threads 1, so each fit's ops run on its own thread and its thread CPU time is its compute,
+ * whatever else loads the machine). Wall time on two threads is the wall time of 2n fits / 2n. Run: {@code mvn -q -B -o -pl lib test -Dtest=ViewpointFitterBenchmark
  * -Dgroups=benchmark -Dtest.excludedGroups=none}.
  */
 @Tag("benchmark")
 class ViewpointFitterBenchmark {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   @Test
   void timePerFit() throws Exception {
     DjlRuntime.engine(1);
@@ -30,26 +36,35 @@ class ViewpointFitterBenchmark {
       for (GradientStrategy g : GradientStrategy.values()) {
         ViewpointFitter fitter = new ViewpointFitter(Options.defaults().withGradients(g));
         fitter.fit(r, target, start); // warm-up
-        int fits = 3;
+        int fits = 2;
+        AtomicLong cpu = new AtomicLong();
+        Runnable timedFit = () -> {
+          long c0 = THREADS.getCurrentThreadCpuTime();
+          fitter.fit(r, target, start);
+          cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - c0);
+        };
         long t0 = System.nanoTime();
         for (int i = 0; i < fits; i++) {
-          fitter.fit(r, target, start);
+          timedFit.run();
         }
         double one = (System.nanoTime() - t0) / 1e6 / fits;
+        double oneCpu = cpu.getAndSet(0) / 1e6 / fits;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         long t1 = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < 2 * fits; i++) {
-          futures.add(pool.submit(() -> fitter.fit(r, target, start)));
+          futures.add(pool.submit(timedFit));
         }
         for (Future<?> f : futures) {
           f.get();
         }
         double two = (System.nanoTime() - t1) / 1e6 / (2 * fits);
+        double twoCpu = cpu.get() / 1e6 / (2 * fits);
         pool.shutdown();
-        System.out.printf("BENCH %dx%d %d faces %-22s 1 thread: %7.0f ms/fit | 2 threads: "
-            + "%7.0f ms/fit (wall per fit, throughput)%n", size, size, r.faceCount(), g, one,
-            two);
+        System.out.printf("BENCH %dx%d %d faces %-22s 1 thread: %6.0f ms/fit (cpu %6.0f) | "
+            + "2 threads: %6.0f ms/fit of wall (cpu %6.0f a fit); load %.1f%n", size, size,
+            r.faceCount(), g, one, oneCpu, two, twoCpu,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       }
     }
   }
