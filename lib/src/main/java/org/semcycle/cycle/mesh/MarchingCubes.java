@@ -65,6 +65,9 @@ public final class MarchingCubes {
     }
   }
 
+  /** The reference implementation's iso level on sigmoid(logits). */
+  public static final double REFERENCE_ISO_PROBABILITY = 0.1;
+
   private MarchingCubes() {}
 
   /**

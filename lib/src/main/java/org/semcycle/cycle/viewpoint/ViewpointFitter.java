@@ -287,7 +287,7 @@ public final class ViewpointFitter {
   private double[] autograd(
       SoftSilhouetteRenderer r, float[] target, double[] params, List<Parameter> free,
       double sigma, boolean collector) {
-    JniUtils.setGradMode(true);
+    DjlRuntime.trainingMode();
     try (NDManager m = DjlRuntime.engine().newBaseManager()) {
       NDArray p = m.create(params).toType(r.dataType(), false);
       p.setRequiresGradient(true);
@@ -327,7 +327,7 @@ public final class ViewpointFitter {
   private double[] finiteDifferences(
       SoftSilhouetteRenderer r, float[] target, double[] params, List<Parameter> free,
       double sigma) {
-    JniUtils.setGradMode(false);
+    DjlRuntime.inferenceMode();
     int k = free.size();
     double[] batch = new double[(2 * k + 1) * 6];
     for (int row = 0; row < 2 * k + 1; row++) {

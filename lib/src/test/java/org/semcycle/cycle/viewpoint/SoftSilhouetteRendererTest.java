@@ -180,6 +180,33 @@ class SoftSilhouetteRendererTest {
   }
 
   @Test
+  void maxAggregationIsASoftStepOfTheDistanceToTheOutline() {
+    // one square facing the camera at az 0: outside, S = sigmoid(-d^2 / sigma) exactly
+    Mesh box = TestShapes.box(-0.2, -0.2, -0.01, 0.2, 0.2, 0.01);
+    SoftSilhouetteRenderer r = new SoftSilhouetteRenderer(box, 32, 32, FOV, 800, DataType.FLOAT64,
+        SoftSilhouetteRenderer.Aggregation.MAX);
+    ViewParameters vp = ViewParameters.of(0, 0, 2);
+    float[] s = r.render(vp, 2.0);
+    LookAtCamera cam = LookAtCamera.of(vp, 32, 32, FOV);
+    double right = cam.project(new Vec3(0.2, 0, 0.01))[0]; // nearest face is z = +0.01
+    int row = 15;
+    for (int col = (int) Math.ceil(right); col < 32; col++) {
+      double d = col - right;
+      double want = 1 / (1 + Math.exp(d * d / 2.0));
+      assertEquals(want, s[row * 32 + col], 1e-4, "col " + col);
+    }
+    // off-axis, so that no pixel centre falls exactly on a seam (where MAX dips to 0.5)
+    ViewParameters oblique = ViewParameters.of(10, 8, 2);
+    float[] sharp = r.render(oblique, 0.01);
+    boolean[] exact = exactCoverage(box, LookAtCamera.of(oblique, 32, 32, FOV));
+    int differ = 0;
+    for (int i = 0; i < sharp.length; i++) {
+      differ += (sharp[i] > 0.5) != exact[i] ? 1 : 0;
+    }
+    assertTrue(differ <= 5, differ + " pixels differ");
+  }
+
+  @Test
   void batchRowsEqualSingleRenders() {
     SoftSilhouetteRenderer r = new SoftSilhouetteRenderer(TestShapes.chair(), 32, 32, FOV);
     ViewParameters a = ViewParameters.of(10, 15, 2);
