@@ -44,7 +44,8 @@ import org.semcycle.networks.DjlRuntime;
  *
  * <ul>
  *   <li>{@link GradientStrategy#AUTOGRAD_LOCKED}: a GradientCollector per step, the whole
- *       autograd section behind one JVM-wide lock: safe, but concurrent fits take turns.
+ *       autograd section behind one JVM-wide lock: safe among fits, but concurrent fits take turns
+ *       (the lock does not cover other code of the JVM that opens a collector, e.g. training).
  *   <li>{@link GradientStrategy#AUTOGRAD_NO_COLLECTOR}: autograd without DJL's collector: the
  *       parameters get {@code requires_grad}, the thread's grad mode is on, and the engine's
  *       {@code JniUtils.backward} runs the backward pass. PyTorch's autograd is thread-safe for
