@@ -78,6 +78,11 @@ import org.semcycle.networks.DjlRuntime;
  * parallel across task threads (tested: two concurrent fits give the same results as sequential
  * ones). {@link GradientStrategy#AUTOGRAD_LOCKED} stays as the fallback that uses only DJL's
  * public API; {@link GradientStrategy#FINITE_DIFFERENCES} needs no autograd at all.
+ *
+ * <p>Cost grows with the face budget: on a 4684-face marching-cubes mesh (32^3 L shape, 32 x 32
+ * target from the full mesh, start +20 az / -10 el / +10% d) one fit took 2.2 s of CPU at 264
+ * faces (error 0.9 / 1.3 degrees, distance 6% short: clustering shrinks the mesh) and 6.0 s at
+ * 782 faces (0.5 / 0.3 degrees, distance 2.4% short).
  */
 public final class ViewpointFitter {
   /** One lock for the whole JVM: DJL's collector flag is static. */

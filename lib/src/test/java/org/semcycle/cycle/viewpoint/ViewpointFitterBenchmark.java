@@ -68,4 +68,37 @@ class ViewpointFitterBenchmark {
       }
     }
   }
+
+  /** Fit cost and accuracy on a marching-cubes mesh at two face budgets (32 x 32). */
+  @Test
+  void marchingCubesMeshFit() {
+    DjlRuntime.engine(1);
+    int r = 32;
+    float[] p = new float[r * r * r];
+    for (int i = 4; i < 28; i++) {
+      for (int j = 6; j < 26; j++) {
+        for (int k = 4; k < 28; k++) {
+          boolean slab = j < 12;
+          boolean upright = i >= 20 && k >= 14;
+          p[(i * r + j) * r + k] = slab || upright ? 0.9f : 0.02f;
+        }
+      }
+    }
+    org.semcycle.geometry.Mesh mesh = org.semcycle.cycle.mesh.MarchingCubes.fromProbabilities(
+        p, r, 0.1);
+    ViewParameters truth = ViewParameters.of(40, 20, 2.0);
+    ViewParameters start = ViewParameters.of(60, 10, 2.2);
+    for (int faces : new int[] {300, 800}) {
+      SoftSilhouetteRenderer sr = new SoftSilhouetteRenderer(mesh, 32, 32, 40, faces,
+          ai.djl.ndarray.types.DataType.FLOAT32);
+      SoftSilhouetteRenderer full = new SoftSilhouetteRenderer(mesh, 32, 32, 40, 100_000,
+          ai.djl.ndarray.types.DataType.FLOAT32);
+      float[] target = ViewpointFitterTest.hardMask(full, truth);
+      long c0 = THREADS.getCurrentThreadCpuTime();
+      ViewpointFitter.Fit fit = new ViewpointFitter(Options.defaults()).fit(sr, target, start);
+      double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
+      System.out.printf("BENCH-MC %d faces (of %d): cpu %.0f ms/fit, fitted %s, iou %.3f%n",
+          sr.faceCount(), mesh.faceCount(), cpu, fit.viewpoint(), fit.softIou());
+    }
+  }
 }
