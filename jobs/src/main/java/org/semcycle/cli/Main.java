@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchmarkCommand.class,
       KpdbCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
