@@ -139,7 +139,7 @@ public final class VoxelNet extends AbstractBlock {
   /** Mean binary cross-entropy with logits against a {0, 1} occupancy grid (N, R, R, R). */
   public static NDArray loss(NDArray logits, NDArray occupancy) {
     // max(x, 0) - x * y + log(1 + exp(-|x|)): the numerically stable form.
-    NDArray relu = logits.maximum(0f);
+    NDArray relu = Activation.relu(logits);
     NDArray softplus = logits.abs().neg().exp().add(1f).log();
     return relu.sub(logits.mul(occupancy)).add(softplus).mean();
   }

@@ -33,6 +33,7 @@ public final class Adam {
   private final NDManager stateManager;
   private final List<NDArray[]> moments = new ArrayList<>();
   private long steps;
+  private long skipped;
 
   /** An optimiser keeping its moments in the given manager. */
   public Adam(NDManager stateManager, float learningRate, float beta1, float beta2) {
@@ -48,11 +49,28 @@ public final class Adam {
     return steps;
   }
 
-  /** Applies one update from the accumulated gradients, then zeroes them. */
-  public void step(Block block) {
+  /** Steps skipped because a gradient was not finite. */
+  public long skipped() {
+    return skipped;
+  }
+
+  /**
+   * Applies one update from the accumulated gradients, then zeroes them. When any gradient holds
+   * NaN or infinity the update is skipped (and counted, see {@link #skipped}): on this project's
+   * CPU machines libtorch 2.5.1's convolution backward intermittently returns NaN input gradients
+   * (see the report of the networks branch and DjlConvBackwardDiagnostic).
+   *
+   * @return true when the update was applied
+   */
+  public boolean step(Block block) {
     boolean grad = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
     try {
+      if (!gradientsFinite(block)) {
+        skipped++;
+        zeroGradients(block);
+        return false;
+      }
       steps++;
       float bc1 = (float) (1 - Math.pow(beta1, steps));
       float bc2 = (float) (1 - Math.pow(beta2, steps));
@@ -78,8 +96,38 @@ public final class Adam {
         }
         JniUtils.zeroGrad((PtNDArray) w);
       }
+      return true;
     } finally {
       JniUtils.setGradMode(grad);
+    }
+  }
+
+  private static boolean gradientsFinite(Block block) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      Parameter param = p.getValue();
+      if (!param.requiresGradient() || !param.isInitialized()) {
+        continue;
+      }
+      NDArray w = param.getArray();
+      try (NDManager sub = w.getManager().newSubManager()) {
+        NDArray g = w.getGradient();
+        g.attach(sub);
+        NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any();
+        bad.attach(sub);
+        if (bad.getBoolean()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static void zeroGradients(Block block) {
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      Parameter param = p.getValue();
+      if (param.requiresGradient() && param.isInitialized()) {
+        JniUtils.zeroGrad((PtNDArray) param.getArray());
+      }
     }
   }
 

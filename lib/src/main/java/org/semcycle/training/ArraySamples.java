@@ -1,5 +1,6 @@
 package org.semcycle.training;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -45,6 +46,18 @@ public final class ArraySamples implements SampleSource {
     return this;
   }
 
+  /**
+   * An array whose native storage is owned by libtorch. DJL's {@code create(float[])} wraps a
+   * direct ByteBuffer without copying (from_blob); views and tensors saved for backward do not
+   * keep that buffer alive, and once the garbage collector frees it they read garbage (seen as
+   * random NaN gradients). A native copy avoids that.
+   */
+  public static NDArray owned(NDManager manager, float[] data, Shape shape) {
+    try (NDArray blob = manager.create(data, shape)) {
+      return blob.duplicate();
+    }
+  }
+
   @Override
   public int size() {
     return size;
@@ -61,7 +74,7 @@ public final class ArraySamples implements SampleSource {
         System.arraycopy(f.data(), indices[b] * per, out, b * per, per);
       }
       Shape shape = new Shape(indices.length).addAll(f.sampleShape());
-      (f.input() ? inputs : labels).add(manager.create(out, shape));
+      (f.input() ? inputs : labels).add(owned(manager, out, shape));
     }
     return new Batch(inputs, labels, indices.length);
   }

@@ -87,12 +87,14 @@ public final class TrainLoop {
     Adam adam = new Adam(manager, options.learningRate(), options.beta1(), options.beta2());
     Checkpoints checkpoints = new Checkpoints(modelDir);
     int done = checkpoints.lastEpoch();
+    if (!block.isInitialized()) {
+      // Also before a restore: initialisation records the input names and shapes Model.save needs.
+      Engine.getInstance().setRandomSeed((int) Seeds.mix(options.seed(), "init"));
+      block.initialize(manager, DataType.FLOAT32, task.inputShapes(options.batchSize()));
+    }
     if (done > 0) {
       checkpoints.restore(manager, block, adam);
       progress.printf(Locale.ROOT, "[%s] resuming after epoch %d%n", task.name(), done);
-    } else if (!block.isInitialized()) {
-      Engine.getInstance().setRandomSeed((int) Seeds.mix(options.seed(), "init"));
-      block.initialize(manager, DataType.FLOAT32, task.inputShapes(options.batchSize()));
     }
     List<String> metricNames = task.metricNames();
     TrainingLog log = new TrainingLog(modelDir.resolve("training-log.csv"), metricNames, done);

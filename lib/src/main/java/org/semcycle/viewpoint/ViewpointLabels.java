@@ -82,7 +82,8 @@ public final class ViewpointLabels {
       c += probs[i] * Math.cos(t);
     }
     double deg = Math.toDegrees(Math.atan2(s, c));
-    return deg < 0 ? deg + 360.0 : (deg >= 360.0 ? deg - 360.0 : deg);
+    double wrapped = deg < 0 ? deg + 360.0 : deg;
+    return wrapped >= 360.0 ? 0.0 : wrapped; // -1e-15 + 360 rounds to 360.0
   }
 
   /** The expected elevation of a polar-bin distribution (probabilities), degrees. */
