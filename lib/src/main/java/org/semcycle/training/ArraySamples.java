@@ -3,6 +3,7 @@ package org.semcycle.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ public final class ArraySamples implements SampleSource {
   private record Field(String name, Shape sampleShape, float[] data, boolean input) {}
 
   private final int size;
+  private DataType dataType = DataType.FLOAT32;
   private final List<Field> fields = new ArrayList<>();
 
   /** An empty source for size samples; add fields next. */
@@ -24,6 +26,12 @@ public final class ArraySamples implements SampleSource {
       throw new IllegalArgumentException("size must be positive, got " + size);
     }
     this.size = size;
+  }
+
+  /** Sets the data type of the batch arrays (float32 by default; float64 for exact checks). */
+  public ArraySamples withDataType(DataType type) {
+    this.dataType = type;
+    return this;
   }
 
   /** Adds an input field (size x sampleShape floats). */
@@ -52,9 +60,9 @@ public final class ArraySamples implements SampleSource {
    * keep that buffer alive, and once the garbage collector frees it they read garbage (seen as
    * random NaN gradients). A native copy avoids that.
    */
-  public static NDArray owned(NDManager manager, float[] data, Shape shape) {
+  public static NDArray owned(NDManager manager, float[] data, Shape shape, DataType type) {
     try (NDArray blob = manager.create(data, shape)) {
-      return blob.duplicate();
+      return blob.toType(type, true);
     }
   }
 
@@ -74,7 +82,7 @@ public final class ArraySamples implements SampleSource {
         System.arraycopy(f.data(), indices[b] * per, out, b * per, per);
       }
       Shape shape = new Shape(indices.length).addAll(f.sampleShape());
-      (f.input() ? inputs : labels).add(owned(manager, out, shape));
+      (f.input() ? inputs : labels).add(owned(manager, out, shape, dataType));
     }
     return new Batch(inputs, labels, indices.length);
   }

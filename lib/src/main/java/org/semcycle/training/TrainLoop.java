@@ -45,13 +45,15 @@ public final class TrainLoop {
    * @param beta2 Adam's beta2 (0.9 there)
    * @param seed base seed for initialisation and shuffling
    * @param logEvery progress line every this many steps (0: only at epoch ends)
+   * @param dataType parameter type (float32; float64 where float32 convolutions misbehave, see
+   *     the networks report; the batches must then be float64 too)
    */
   public record Options(
       int epochs, int batchSize, float learningRate, float beta1, float beta2, long seed,
-      int logEvery) {
-    /** Adam(1e-3, 0.9, 0.999), batch 16, seed 0. */
+      int logEvery, DataType dataType) {
+    /** Adam(1e-3, 0.9, 0.999), batch 16, seed 0, float32. */
     public static Options defaults(int epochs) {
-      return new Options(epochs, 16, 1e-3f, 0.9f, 0.999f, 0L, 20);
+      return new Options(epochs, 16, 1e-3f, 0.9f, 0.999f, 0L, 20, DataType.FLOAT32);
     }
   }
 
@@ -90,7 +92,7 @@ public final class TrainLoop {
     if (!block.isInitialized()) {
       // Also before a restore: initialisation records the input names and shapes Model.save needs.
       Engine.getInstance().setRandomSeed((int) Seeds.mix(options.seed(), "init"));
-      block.initialize(manager, DataType.FLOAT32, task.inputShapes(options.batchSize()));
+      block.initialize(manager, options.dataType(), task.inputShapes(options.batchSize()));
     }
     if (done > 0) {
       checkpoints.restore(manager, block, adam);

@@ -3,21 +3,27 @@ package org.semcycle.networks;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.junit.jupiter.api.Test;
 import org.semcycle.training.Adam;
-import org.semcycle.training.Batch;
+import org.semcycle.training.ArraySamples;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainingTask;
 
-/** Each net must be able to overfit a tiny fixed batch: the loss falls by at least 90%. */
+/**
+ * Each net must be able to overfit a tiny fixed batch: the loss falls by at least 90%.
+ *
+ * <p>Run in float64: on the project's CPU machines libtorch 2.5.1's float32 convolutions
+ * intermittently return NaN (forward and input-gradient), which NetworkBenchmarkTest's diagnostic
+ * shows; the float64 kernels are clean, so these tests check the networks, losses and optimiser
+ * rather than that fault.
+ */
 class NetworksOverfitTest {
   private static float[] fit(TrainingTask task, SampleSource data, int steps, float lr) {
-    return fit(task, data, steps, lr, DataType.FLOAT32);
+    return fit(task, ((ArraySamples) data).withDataType(DataType.FLOAT64), steps, lr,
+        DataType.FLOAT64);
   }
 
   private static float[] fit(TrainingTask task, SampleSource data, int steps, float lr,
@@ -76,27 +82,8 @@ class NetworksOverfitTest {
   @Test
   void criticSeparatesRealFromFake() {
     VoxelCritic critic = new VoxelCritic(new VoxelCritic.Options(8, 4));
-    // float64: libtorch's float32 (oneDNN) convolution backward returns garbage input gradients
-    // intermittently on this machine, and the penalty's double backward hits it at every step.
-    SampleSource f32 = TinyData.critic(2, 8);
-    SampleSource f64 = new SampleSource() {
-      @Override
-      public int size() {
-        return f32.size();
-      }
-
-      @Override
-      public Batch batch(NDManager manager, int[] indices) {
-        Batch b = f32.batch(manager, indices);
-        NDList in = new NDList();
-        for (NDArray a : b.inputs()) {
-          in.add(a.toType(DataType.FLOAT64, true));
-        }
-        return new Batch(in, b.labels(), b.size());
-      }
-    };
-    float[] r = fit(new CriticTask(critic, GradientPenalty.LAMBDA, 3), f64, 120, 1e-3f,
-        DataType.FLOAT64);
+    float[] r = fit(new CriticTask(critic, GradientPenalty.LAMBDA, 3), TinyData.critic(2, 8), 120,
+        1e-3f);
     // The WGAN-GP loss is unbounded below: it must fall by at least 90% of its initial
     // magnitude, i.e. the critic scores the real grids clearly above the fake ones.
     assertTrue(r[1] < r[0] - 0.9f * Math.abs(r[0]) && r[1] < -1f, r[0] + " -> " + r[1]);

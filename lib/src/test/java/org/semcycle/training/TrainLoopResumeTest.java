@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,12 +34,13 @@ class TrainLoopResumeTest {
     }
     return new ArraySamples(n)
         .input("sketch", new Shape(4, 8, 8), x)
-        .label("occupancy", new Shape(8, 8, 8), y);
+        .label("occupancy", new Shape(8, 8, 8), y)
+        .withDataType(DataType.FLOAT64);
   }
 
   private TrainLoop.Summary run(int epochs, ByteArrayOutputStream log) throws Exception {
     VoxelNet.Options o = new VoxelNet.Options(8, 4, 4, 8, 8, 4);
-    TrainLoop loop = new TrainLoop(new TrainLoop.Options(epochs, 2, 1e-3f, 0.9f, 0.999f, 42L, 1),
+    TrainLoop loop = new TrainLoop(new TrainLoop.Options(epochs, 2, 1e-3f, 0.9f, 0.999f, 42L, 1, DataType.FLOAT64),
         new PrintStream(log, true, StandardCharsets.UTF_8));
     try (NDManager m = NDManager.newBaseManager()) {
       return loop.fit(new VoxelTask(new VoxelNet(o)), data(4, 1), data(2, 2), dir, o, m);
