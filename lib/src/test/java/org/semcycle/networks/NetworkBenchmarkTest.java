@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.semcycle.training.Adam;
+import org.semcycle.training.ArraySamples;
 import org.semcycle.training.Batch;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.TrainLoop;
@@ -29,11 +30,12 @@ import org.semcycle.training.TrainingTask;
 class NetworkBenchmarkTest {
   private static final int BATCH = 8;
 
-  private static void measure(TrainingTask task, SampleSource data) {
+  private static void measure(TrainingTask task, ArraySamples samples, DataType type) {
+    SampleSource data = samples.withDataType(type);
     DjlRuntime.engine();
     try (NDManager m = NDManager.newBaseManager()) {
       Engine.getInstance().setRandomSeed(1);
-      task.block().initialize(m, DataType.FLOAT32, task.inputShapes(BATCH));
+      task.block().initialize(m, type, task.inputShapes(BATCH));
       Adam adam = new Adam(m, 1e-3f, 0.9f, 0.999f);
       int[] idx = TinyData.all(BATCH);
       for (int i = 0; i < 2; i++) {
@@ -46,21 +48,24 @@ class NetworkBenchmarkTest {
       }
       double s = (System.nanoTime() - t0) / 1e9;
       System.err.printf(Locale.ROOT,
-          "BENCH %s: %.1f samples/s (batch %d, %.0f ms/step, skipped %d, allocator %s)%n",
-          task.name(), steps * BATCH / s, BATCH, 1000 * s / steps, adam.skipped(),
+          "BENCH %s %s: %.1f samples/s (batch %d, %.0f ms/step, skipped %d, allocator %s)%n",
+          task.name(), type, steps * BATCH / s, BATCH, 1000 * s / steps, adam.skipped(),
           System.getenv().getOrDefault("LD_PRELOAD", "glibc default"));
     }
   }
 
   @Test
   void trainingThroughputAtCpuDefaults() {
-    measure(new SketchTask(new SketchNet(SketchNet.Options.cpuDefaults())),
-        TinyData.sketch(BATCH, 64));
-    VoxelNet.Options v = VoxelNet.Options.cpuDefaults();
-    measure(new VoxelTask(new VoxelNet(v)), TinyData.voxels(BATCH, 64, 32));
-    measure(new CriticTask(new VoxelCritic(VoxelCritic.Options.cpuDefaults()), 10f, 1),
-        TinyData.critic(BATCH, 32));
-    measure(new ViewTask(new ViewNet(ViewNet.Options.cpuDefaults())), TinyData.views(BATCH, 3, 64));
+    for (DataType type : new DataType[] {DataType.FLOAT32, DataType.FLOAT64}) {
+      measure(new SketchTask(new SketchNet(SketchNet.Options.cpuDefaults())),
+          TinyData.sketch(BATCH, 64), type);
+      measure(new VoxelTask(new VoxelNet(VoxelNet.Options.cpuDefaults())),
+          TinyData.voxels(BATCH, 64, 32), type);
+      measure(new CriticTask(new VoxelCritic(VoxelCritic.Options.cpuDefaults()), 10f, 1),
+          TinyData.critic(BATCH, 32), type);
+      measure(new ViewTask(new ViewNet(ViewNet.Options.cpuDefaults())),
+          TinyData.views(BATCH, 3, 64), type);
+    }
   }
 
   /**
