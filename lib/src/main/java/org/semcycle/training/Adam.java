@@ -84,16 +84,26 @@ public final class Adam {
         }
         NDArray w = param.getArray();
         NDArray[] mv = moments(i, w);
-        try (NDManager sub = w.getManager().newSubManager()) {
-          NDArray g = w.getGradient();
-          g.attach(sub);
-          w.tempAttach(sub);
-          mv[0].tempAttach(sub);
-          mv[1].tempAttach(sub);
-          mv[0].muli(beta1).addi(g.mul(1 - beta1));
-          mv[1].muli(beta2).addi(g.square().mul(1 - beta2));
-          NDArray denom = mv[1].div(bc2).sqrt().add(epsilon);
-          w.subi(mv[0].div(bc1).div(denom).mul(learningRate));
+        // Every temporary is closed here: DJL attaches results to the receiver's manager (the
+        // model's), and tempAttach would hand the arrays back to the system manager instead.
+        NDArray m = mv[0];
+        NDArray v = mv[1];
+        try (NDArray g = w.getGradient()) {
+          try (NDArray g1 = g.mul(1 - beta1)) {
+            m.muli(beta1).addi(g1);
+          }
+          try (NDArray g2 = g.square();
+              NDArray g3 = g2.mul(1 - beta2)) {
+            v.muli(beta2).addi(g3);
+          }
+          try (NDArray mHat = m.div(bc1);
+              NDArray vHat = v.div(bc2);
+              NDArray root = vHat.sqrt();
+              NDArray denom = root.add(epsilon);
+              NDArray ratio = mHat.div(denom);
+              NDArray update = ratio.mul(learningRate)) {
+            w.subi(update);
+          }
         }
         JniUtils.zeroGrad((PtNDArray) w);
       }
