@@ -1,0 +1,85 @@
+package org.semcycle.networks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.convolutional.Conv3d;
+import ai.djl.nn.norm.BatchNorm;
+
+/**
+ * Small building blocks shared by the cycle's networks. Upsampling is written here because the
+ * PyTorch engine has no transposed convolution (DJL-NOTES.md): nearest-neighbour upsampling by a
+ * factor of 2 (2D: reshape + broadcast + reshape; 3D: repeat-interleave along each spatial axis),
+ * which autograd differentiates (the gradient sums each 2x2 / 2x2x2 block), followed in the
+ * decoders by an ordinary convolution.
+ */
+public final class Layers {
+  private Layers() {}
+
+  /** A 2D convolution (stride s, "same" padding for odd k). */
+  public static Block conv2d(int filters, int kernel, int stride, boolean bias) {
+    return Conv2d.builder()
+        .setKernelShape(new Shape(kernel, kernel))
+        .setFilters(filters)
+        .optStride(new Shape(stride, stride))
+        .optPadding(new Shape(kernel / 2, kernel / 2))
+        .optBias(bias)
+        .build();
+  }
+
+  /** Conv (no bias) + batch norm + ReLU. */
+  public static SequentialBlock conv2dUnit(int filters, int kernel, int stride) {
+    return new SequentialBlock()
+        .add(conv2d(filters, kernel, stride, false))
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+  }
+
+  /** A 3D convolution with explicit kernel, stride and padding. */
+  public static Block conv3d(int filters, int kernel, int stride, int padding, boolean bias) {
+    return Conv3d.builder()
+        .setKernelShape(new Shape(kernel, kernel, kernel))
+        .setFilters(filters)
+        .optStride(new Shape(stride, stride, stride))
+        .optPadding(new Shape(padding, padding, padding))
+        .optBias(bias)
+        .build();
+  }
+
+  /** 3x3x3 conv (no bias) + batch norm + ReLU. */
+  public static SequentialBlock conv3dUnit(int filters) {
+    return new SequentialBlock()
+        .add(conv3d(filters, 3, 1, 1, false))
+        .add(BatchNorm.builder().build())
+        .add(Activation.reluBlock());
+  }
+
+  /** Nearest-neighbour x2 upsampling of an (N, C, H, W) array. */
+  public static NDArray upsample2d(NDArray x) {
+    Shape s = x.getShape();
+    long n = s.get(0), c = s.get(1), h = s.get(2), w = s.get(3);
+    return x.reshape(n, c, h, 1, w, 1).broadcast(n, c, h, 2, w, 2).reshape(n, c, 2 * h, 2 * w);
+  }
+
+  /** Nearest-neighbour x2 upsampling of an (N, C, D, H, W) array. */
+  public static NDArray upsample3d(NDArray x) {
+    return x.repeat(2, 2).repeat(3, 2).repeat(4, 2);
+  }
+
+  /** {@link #upsample3d} on the head of a list (for SequentialBlock lambdas). */
+  public static NDList upsample3dList(NDList x) {
+    return new NDList(upsample3d(x.head()));
+  }
+
+  /** log2 of a power of two, or an exception naming what. */
+  static int log2(int v, String what) {
+    if (v <= 0 || Integer.bitCount(v) != 1) {
+      throw new IllegalArgumentException(what + " must be a power of two, got " + v);
+    }
+    return Integer.numberOfTrailingZeros(v);
+  }
+}

@@ -1,0 +1,156 @@
+package org.semcycle.networks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * Stage 2, the voxel net (MarrNet-2 style): depth + normals (4 channels, background zeroed by the
+ * caller) -> logits of a canonical-frame occupancy grid of R^3 cells.
+ *
+ * <p>Encoder: stride-2 conv-BN-ReLU units from S down to 4 x 4 (widths base x 1, 2, 4, 8, 8...),
+ * flatten, linear to the latent code (200-d in the reference). Decoder: linear + ReLU to
+ * (c0, 4, 4, 4), then per doubling a nearest x2 upsample followed by a 3x3x3 conv-BN-ReLU
+ * (the reference's stride-2 transposed convs do not exist in the PyTorch engine, DJL-NOTES.md),
+ * then a 3x3x3 conv to one channel. c0 = decoderBase x 2^levels, halving at each level.
+ *
+ * <p>Output: (N, R, R, R) logits with axes (x, y, z) as docs/CONVENTIONS.md (row-major flat index
+ * (i R + j) R + k matches the packed occupancy).
+ */
+public final class VoxelNet extends AbstractBlock {
+  /**
+   * Sizes of the voxel net.
+   *
+   * @param imageSize S of the 2.5D input (power of two, at least 8)
+   * @param inChannels 4 (depth + normals)
+   * @param base encoder base width
+   * @param latent code size (200 in the reference)
+   * @param resolution R (power of two, at least 4): 32 on CPU, 64/128 by configuration
+   * @param decoderBase width of the finest decoder level
+   */
+  public record Options(
+      int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase) {
+    /** CPU defaults: 64^2 input, base 16, 200-d code, 32^3 output, decoder base 8. */
+    public static Options cpuDefaults() {
+      return new Options(64, 4, 16, 200, 32, 8);
+    }
+  }
+
+  private final Options options;
+  private final SequentialBlock encoder;
+  private final Block toLatent;
+  private final Block fromLatent;
+  private final SequentialBlock decoder;
+  private final Block head;
+  private final int c0;
+  private final int upLevels;
+
+  /** A voxel net of the given sizes. */
+  public VoxelNet(Options options) {
+    super((byte) 1);
+    this.options = options;
+    int downLevels = Layers.log2(options.imageSize(), "imageSize") - 2;
+    upLevels = Layers.log2(options.resolution(), "resolution") - 2;
+    if (downLevels < 1 || upLevels < 0) {
+      throw new IllegalArgumentException("imageSize >= 8 and resolution >= 4 required");
+    }
+    SequentialBlock enc = new SequentialBlock();
+    int width = options.base();
+    for (int i = 0; i < downLevels; i++) {
+      enc.add(Layers.conv2dUnit(width, 3, 2));
+      width = Math.min(width * 2, options.base() * 8);
+    }
+    enc.add(Blocks.batchFlattenBlock());
+    encoder = addChildBlock("encoder", enc);
+    toLatent = addChildBlock("latent", Linear.builder().setUnits(options.latent()).build());
+    c0 = options.decoderBase() << upLevels;
+    fromLatent =
+        addChildBlock(
+            "fromLatent",
+            new SequentialBlock()
+                .add(Linear.builder().setUnits((long) c0 * 64).build())
+                .add(Activation.reluBlock()));
+    SequentialBlock dec = new SequentialBlock();
+    int c = c0;
+    for (int i = 0; i < upLevels; i++) {
+      c /= 2;
+      dec.add(Layers::upsample3dList).add(Layers.conv3dUnit(c));
+    }
+    decoder = addChildBlock("decoder", dec);
+    head = addChildBlock("out", Layers.conv3d(1, 3, 1, 1, true));
+  }
+
+  /** The sizes this net was built with. */
+  public Options options() {
+    return options;
+  }
+
+  /** The input shape for a batch of n 2.5D sketches. */
+  public Shape inputShape(int n) {
+    return new Shape(n, options.inChannels(), options.imageSize(), options.imageSize());
+  }
+
+  /** The latent code of a batch of sketches (N, latent). */
+  public NDArray encode(ParameterStore ps, NDArray sketches, boolean training) {
+    NDList f = encoder.forward(ps, new NDList(sketches), training);
+    return toLatent.forward(ps, f, training).head();
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray code = encode(ps, inputs.head(), training);
+    NDArray x = fromLatent.forward(ps, new NDList(code), training).head();
+    x = x.reshape(x.getShape().get(0), c0, 4, 4, 4);
+    NDList y = decoder.forward(ps, new NDList(x), training);
+    NDArray logits = head.forward(ps, y, training).head();
+    return new NDList(logits.squeeze(1));
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    long r = options.resolution();
+    return new Shape[] {new Shape(inputShapes[0].get(0), r, r, r)};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    encoder.initialize(manager, dataType, inputShapes);
+    Shape[] s = encoder.getOutputShapes(inputShapes);
+    toLatent.initialize(manager, dataType, s);
+    s = toLatent.getOutputShapes(s);
+    fromLatent.initialize(manager, dataType, s);
+    long n = inputShapes[0].get(0);
+    Shape grid = new Shape(n, c0, 4, 4, 4);
+    decoder.initialize(manager, dataType, grid);
+    head.initialize(manager, dataType, decoder.getOutputShapes(new Shape[] {grid}));
+  }
+
+  /** Mean binary cross-entropy with logits against a {0, 1} occupancy grid (N, R, R, R). */
+  public static NDArray loss(NDArray logits, NDArray occupancy) {
+    // max(x, 0) - x * y + log(1 + exp(-|x|)): the numerically stable form.
+    NDArray relu = Activation.relu(logits);
+    NDArray softplus = logits.abs().neg().exp().add(1f).log();
+    return relu.sub(logits.mul(occupancy)).add(softplus).mean();
+  }
+
+  /**
+   * The naturalness term for fine-tuning with a frozen {@link VoxelCritic}:
+   * -weight x mean D(sigmoid(logits)) (reference weight 1e-3).
+   */
+  public static NDArray naturalnessLoss(
+      VoxelCritic critic, ParameterStore ps, NDArray logits, float weight) {
+    NDArray d = critic.forward(ps, new NDList(Activation.sigmoid(logits)), false).head();
+    return d.mean().mul(-weight);
+  }
+}
