@@ -38,7 +38,7 @@ import org.semcycle.networks.DjlRuntime;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.dl.Batches;
 import org.semcycle.spark.dl.ExecutorModels;
-import org.semcycle.spark.dl.ModelFiles;
+import org.semcycle.spark.dl.LocalModelCopies;
 import org.semcycle.spark.dl.TaskDevice;
 
 /**
@@ -240,7 +240,7 @@ public final class KpdbJob {
 
     private static EmbeddingNet load(HadoopDataRoot dir, Device d) {
       try {
-        return EmbeddingNet.load(ModelFiles.local(dir), d);
+        return EmbeddingNet.load(LocalModelCopies.local(dir), d);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load the embedder at " + dir.root(), e);
       }

@@ -14,10 +14,10 @@ import org.semcycle.spark.HadoopDataRoot;
  * A model directory on any Hadoop path (hdfs://, s3a://, file://) as a local folder, copied once
  * per executor JVM: DJL loads parameters from local files.
  */
-public final class ModelFiles {
+public final class LocalModelCopies {
   private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
 
-  private ModelFiles() {}
+  private LocalModelCopies() {}
 
   public static Path local(HadoopDataRoot dir) {
     if (dir.root().startsWith("file:")) {
