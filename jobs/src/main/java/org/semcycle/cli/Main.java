@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       SynthCommand.class,
       RenderCommand.class,
       BenchmarkCommand.class,
+      TrainCommand.class,
       KpdbCommand.class,
       DemoCommand.class,
       BenchCommand.class,

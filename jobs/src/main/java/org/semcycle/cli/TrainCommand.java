@@ -1,0 +1,182 @@
+package org.semcycle.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.typesafe.config.Config;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.embedding.EmbedSamples;
+import org.semcycle.embedding.EmbedTask;
+import org.semcycle.embedding.EmbedderConfig;
+import org.semcycle.embedding.EmbeddingNet;
+import org.semcycle.embedding.PointAugment;
+import org.semcycle.jobs.TrainingData;
+import org.semcycle.networks.DjlRuntime;
+import org.semcycle.networks.SketchNet;
+import org.semcycle.networks.SketchTask;
+import org.semcycle.networks.ViewNet;
+import org.semcycle.networks.ViewTask;
+import org.semcycle.networks.VoxelNet;
+import org.semcycle.networks.VoxelTask;
+import org.semcycle.spark.Sessions;
+import org.semcycle.training.SampleSource;
+import org.semcycle.training.TrainLoop;
+import org.semcycle.training.TrainingTask;
+import org.semcycle.training.views.RenderedSample;
+import org.semcycle.training.views.ViewSamples;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code semcycle train}: trains one network of the cycle from the render job's Parquet (or,
+ * for the keypoint embedder, from KeypointNet-format data), with a per-epoch CSV log, a loss
+ * curve, checkpoints and resume (TrainLoop). The model folder is local: DJL saves there.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train a network: sketch (RGB -> 2.5D), voxel (2.5D -> voxels), view (RGB -> viewpoint),",
+      "view-sketch (true 2.5D maps -> viewpoint, the 'w/o v.p. from RGB' ablation), embed (keypoints).",
+      "Writes OUT/training-log.csv, OUT/loss-curve.png, checkpoints and the model; rerun to resume."
+    })
+public final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--net", required = true, description = "sketch | voxel | view | view-sketch | embed")
+  String net;
+
+  @Option(names = "--views", description = "Render job output (with views/ and voxels/); for every net but embed.")
+  String views;
+
+  @Option(names = "--keypoints", description = "KeypointNet root or synth output folder; for --net embed.")
+  String keypoints;
+
+  @Option(names = "--out", required = true, description = "Model folder (local path).")
+  Path out;
+
+  @Option(names = "--profile", description = "quick | standard | full (semcycle.train.profile).")
+  String profile;
+
+  @Option(names = "--epochs", description = "Override the profile's epochs.")
+  Integer epochs;
+
+  @Option(names = "--categories", split = ",", description = "Train on these categories only (semcycle.train.categories).")
+  List<String> categories;
+
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("semcycle.train.profile", profile);
+    o.put("semcycle.train.categories", categories);
+    Config c = common.load(o);
+    SparkSession spark = Sessions.create(c, "train-" + net);
+    try {
+      run(spark, c, net, views, keypoints, out, epochs);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Trains and returns the run's summary (the demo calls this). */
+  public static TrainLoop.Summary run(
+      SparkSession spark, Config c, String net, String views, String keypoints, Path out, Integer epochs)
+      throws Exception {
+    Config p = c.getConfig("semcycle.train.profiles." + c.getString("semcycle.train.profile"));
+    DataType dtype = DataType.valueOf(c.getString("semcycle.train.dtype").toUpperCase(Locale.ROOT));
+    long seed = c.getLong("semcycle.seed");
+    DjlRuntime.trainingMode();
+    String which = net.toLowerCase(Locale.ROOT);
+    if (which.equals("embed")) {
+      return trainEmbedder(spark, c, p, keypoints, out, epochs, seed);
+    }
+    if (views == null) {
+      throw new IllegalArgumentException("--views is required for --net " + net);
+    }
+    int size = p.getInt("image-size");
+    int base = p.getInt("base");
+    int res = p.getInt("voxel-resolution");
+    boolean needVoxels = which.equals("voxel");
+    TrainingData.Split data = TrainingData.views(spark, c, views, needVoxels, p.getInt("max-train-samples"));
+    System.err.printf("train %s: %d train / %d val views at %dpx (%s profile, %s)%n",
+        which, data.train().size(), data.val().size(), size, c.getString("semcycle.train.profile"), dtype);
+    TrainingTask task;
+    Object options;
+    SampleSource train;
+    SampleSource val;
+    float beta1 = 0.9f;
+    float beta2 = 0.999f;
+    switch (which) {
+      case "sketch" -> {
+        SketchNet.Options so = new SketchNet.Options(size, base, 1f);
+        task = new SketchTask(new SketchNet(so));
+        options = so;
+        train = ViewSamples.sketch(data.train(), size, dtype);
+        val = data.val().isEmpty() ? null : ViewSamples.sketch(data.val(), size, dtype);
+      }
+      case "voxel" -> {
+        VoxelNet.Options vo = new VoxelNet.Options(size, 4, base, p.getInt("latent"), res, Math.max(4, base / 2));
+        task = new VoxelTask(new VoxelNet(vo));
+        options = vo;
+        train = ViewSamples.voxel(data.train(), size, res, dtype);
+        val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
+      }
+      case "view", "view-sketch" -> {
+        boolean sk = which.equals("view-sketch");
+        ViewNet.Options vo = new ViewNet.Options(size, sk ? 5 : 3, base);
+        task = new ViewTask(new ViewNet(vo));
+        options = vo;
+        train = ViewSamples.view(data.train(), size, sk, dtype);
+        val = data.val().isEmpty() ? null : ViewSamples.view(data.val(), size, sk, dtype);
+        List<Double> b = c.getDoubleList("semcycle.train.view-betas");
+        beta1 = b.get(0).floatValue();
+        beta2 = b.get(1).floatValue();
+      }
+      default -> throw new IllegalArgumentException(
+          "--net must be sketch, voxel, view, view-sketch or embed, got '" + net + "'"
+              + (which.equals("critic") ? " (the critic needs a trained voxel net's outputs: not wired to the CLI yet)" : ""));
+    }
+    TrainLoop.Options lo =
+        new TrainLoop.Options(
+            epochs != null ? epochs : p.getInt("epochs"), p.getInt("batch-size"),
+            (float) p.getDouble("learning-rate"), beta1, beta2, seed, 20, dtype);
+    try (NDManager m = NDManager.newBaseManager()) {
+      return new TrainLoop(lo).fit(task, train, val, out, options, m);
+    }
+  }
+
+  static TrainLoop.Summary trainEmbedder(
+      SparkSession spark, Config c, Config p, String keypoints, Path out, Integer epochs, long seed) throws Exception {
+    if (keypoints == null) {
+      throw new IllegalArgumentException("--keypoints is required for --net embed");
+    }
+    Config e = p.getConfig("embed");
+    int points = e.getInt("points");
+    TrainingData.Clouds train = TrainingData.clouds(spark, c, keypoints, "train", e.getInt("background"));
+    TrainingData.Clouds val = TrainingData.clouds(spark, c, keypoints, "val", 0);
+    System.err.printf("train embed: %d train / %d val models, %d points each%n", train.xyz().size(), val.xyz().size(), points);
+    EmbedderConfig cfg = EmbedderConfig.small().withEmbeddingDim(e.getInt("dim"));
+    try (EmbeddingNet net = EmbeddingNet.create(cfg, seed)) {
+      EmbedSamples trainSamples =
+          new EmbedSamples(train.xyz(), train.labels(), points, PointAugment.defaults(points), seed);
+      EmbedSamples valSamples =
+          val.xyz().isEmpty() ? null : new EmbedSamples(val.xyz(), val.labels(), val.points(), null, seed);
+      TrainLoop.Options lo =
+          new TrainLoop.Options(
+              epochs != null ? epochs : e.getInt("epochs"), e.getInt("batch-size"),
+              (float) p.getDouble("learning-rate"), 0.9f, 0.999f, seed, 0, DataType.FLOAT32);
+      TrainLoop.Summary s =
+          new TrainLoop(lo).fit(new EmbedTask(net, 1f, points), trainSamples, valSamples, out, cfg, net.model().getNDManager());
+      net.save(out);
+      return s;
+    }
+  }
+
+}
