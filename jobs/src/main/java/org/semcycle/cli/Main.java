@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       BenchmarkCommand.class,
       KpdbCommand.class,
+      Eval3dCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class
     })
