@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
     name = "eval3d",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluate the keypoint embedding alone in 3D: sample points on each split model's mesh",
-      "(clean) and on its 32^3 voxel round trip with Gaussian noise (corrupted), transfer the",
-      "keypoints from the kpdb database (mean and k-NN vote) and score them against the true ones.",
+      "PCK-3D of the keypoint embedding alone, on clean and corrupted shapes.",
+      "Samples points on each split model's mesh (clean) and on its 32^3 voxel round trip with",
+      "Gaussian noise (corrupted), transfers the keypoints from the kpdb database (mean and k-NN",
+      "vote) and scores them against the true ones, with the nearest-sample reference.",
       "Runs on the driver (Spark only reads the kpdb Parquet). Writes OUT/pck3d.csv, OUT/pck3d.png",
       "and OUT/pck3d.json."
     })
