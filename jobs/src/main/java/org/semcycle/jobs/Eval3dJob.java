@@ -110,14 +110,16 @@ public final class Eval3dJob {
           overlap++;
         }
         progress.printf(Locale.ROOT,
-            "eval3d [%d/%d] %s: PCK@0.05 clean mean %.2f knn %.2f ref %.2f | corrupted mean %.2f"
-                + " knn %.2f ref %.2f (%d keypoints, %.1f s)%n",
+            "eval3d [%d/%d] %s: PCK@0.05 clean mean %.2f knn %.2f prior %.2f ref %.2f | corrupted"
+                + " mean %.2f knn %.2f prior %.2f ref %.2f (%d keypoints, %.1f s)%n",
             i, tasks.size(), name,
             s.pck(key(ShapeCondition.CLEAN, TransferMethod.MEAN), 0.05),
             s.pck(key(ShapeCondition.CLEAN, TransferMethod.KNN_VOTE), 0.05),
+            s.pck(key(ShapeCondition.CLEAN, TransferMethod.POSITION_PRIOR), 0.05),
             s.pck(key(ShapeCondition.CLEAN, TransferMethod.NEAREST_SAMPLE), 0.05),
             s.pck(key(ShapeCondition.CORRUPTED, TransferMethod.MEAN), 0.05),
             s.pck(key(ShapeCondition.CORRUPTED, TransferMethod.KNN_VOTE), 0.05),
+            s.pck(key(ShapeCondition.CORRUPTED, TransferMethod.POSITION_PRIOR), 0.05),
             s.pck(key(ShapeCondition.CORRUPTED, TransferMethod.NEAREST_SAMPLE), 0.05),
             s.semanticIds().length, (System.nanoTime() - m0) / 1e9);
       } catch (RuntimeException e) {

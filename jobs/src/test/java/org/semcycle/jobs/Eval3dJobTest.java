@@ -115,8 +115,9 @@ class Eval3dJobTest {
     assertEquals(train.size(), sum.overlap());
 
     List<String> csv = Files.readAllLines(out.resolve("pck3d.csv"));
-    assertEquals("threshold,clean/mean,clean/knn_vote,clean/nearest_sample,corrupted/mean,"
-        + "corrupted/knn_vote,corrupted/nearest_sample", csv.get(0));
+    assertEquals("threshold,clean/mean,clean/knn_vote,clean/position_prior,clean/nearest_sample,"
+        + "corrupted/mean,corrupted/knn_vote,corrupted/position_prior,corrupted/nearest_sample",
+        csv.get(0));
     assertEquals(12, csv.size(), "10 thresholds and a count line");
     assertTrue(csv.get(11).startsWith("keypoints,"), csv.get(11));
     byte[] png = Files.readAllBytes(out.resolve("pck3d.png"));
@@ -128,7 +129,8 @@ class Eval3dJobTest {
     assertEquals(2048, json.get("settings").get("points").asInt());
     double ref = json.get("pck").get("clean/nearest_sample").get("pck@0.05").asDouble();
     assertTrue(ref >= 0.97, "clean reference " + ref);
-    for (String key : List.of("clean/mean", "clean/knn_vote", "corrupted/mean", "corrupted/knn_vote")) {
+    for (String key : List.of("clean/mean", "clean/knn_vote", "clean/position_prior",
+        "corrupted/mean", "corrupted/knn_vote", "corrupted/position_prior")) {
       JsonNode n = json.get("pck").get(key);
       assertTrue(n.get("pck@0.10").asDouble() >= n.get("pck@0.05").asDouble(), key);
       assertTrue(n.get("keypoints").asLong() > 0, key);

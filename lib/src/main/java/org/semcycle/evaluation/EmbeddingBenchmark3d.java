@@ -1,14 +1,18 @@
 package org.semcycle.evaluation;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.embedding.EmbeddingNet;
 import org.semcycle.embedding.KeypointDatabase;
+import org.semcycle.embedding.KeypointRecord;
 import org.semcycle.embedding.KeypointTransfer;
 import org.semcycle.embedding.TransferredKeypoint;
 import org.semcycle.geometry.Mesh;
+import org.semcycle.geometry.NearestPoint;
 import org.semcycle.geometry.SurfaceSampler;
 import org.semcycle.geometry.Vec3;
 import org.semcycle.io.Seeds;
@@ -26,7 +30,8 @@ import org.semcycle.io.Seeds;
  *       "eval3d-noise", synset, model);
  *   <li>the cloud embedded once and keypoints transferred from the database with {@link
  *       KeypointTransfer.Mode#MEAN} and {@link KeypointTransfer.Mode#KNN_VOTE} ({@code knn}
- *       neighbours), plus the {@link TransferMethod#NEAREST_SAMPLE} reference;
+ *       neighbours); the embedding-free {@link TransferMethod#POSITION_PRIOR} (the sample nearest
+ *       to the id's mean database position); the {@link TransferMethod#NEAREST_SAMPLE} reference;
  *   <li>each true keypoint (the first of each semantic id, as {@link
  *       KeypointTransfer#groundTruth}) scored by its distance to the point placed for its id, always
  *       against the ORIGINAL annotation, in the model's ShapeNet-normalised frame.
@@ -66,6 +71,7 @@ public final class EmbeddingBenchmark3d {
   private final Settings settings;
   private final KeypointTransfer byMean;
   private final KeypointTransfer byVote;
+  private final Map<String, Map<Integer, Vec3>> meanPositions;
 
   /**
    * @throws IllegalArgumentException when the database's embedding size is not the network's
@@ -81,6 +87,28 @@ public final class EmbeddingBenchmark3d {
     this.settings = settings;
     this.byMean = new KeypointTransfer(db, KeypointTransfer.Options.mean());
     this.byVote = new KeypointTransfer(db, KeypointTransfer.Options.knnVote(settings.knn()));
+    this.meanPositions = meanPositions(db);
+  }
+
+  /** Per synset and semantic id, the mean position of the database keypoints. */
+  private static Map<String, Map<Integer, Vec3>> meanPositions(KeypointDatabase db) {
+    Map<String, Map<Integer, double[]>> sums = new TreeMap<>();
+    for (KeypointRecord r : db.rows()) {
+      double[] s = sums.computeIfAbsent(r.synset(), k -> new TreeMap<>())
+          .computeIfAbsent(r.semanticId(), k -> new double[4]);
+      float[] x = r.xyz();
+      s[0] += x[0];
+      s[1] += x[1];
+      s[2] += x[2];
+      s[3]++;
+    }
+    Map<String, Map<Integer, Vec3>> out = new TreeMap<>();
+    sums.forEach((syn, ids) -> {
+      Map<Integer, Vec3> m = new TreeMap<>();
+      ids.forEach((id, s) -> m.put(id, new Vec3(s[0] / s[3], s[1] / s[3], s[2] / s[3])));
+      out.put(syn, m);
+    });
+    return out;
   }
 
   public Settings settings() {
@@ -131,6 +159,8 @@ public final class EmbeddingBenchmark3d {
           score(truth, byMean.transferEmbedded(synset, xyz, emb)));
       distances.put(new CurveKey(c, TransferMethod.KNN_VOTE),
           score(truth, byVote.transferEmbedded(synset, xyz, emb)));
+      distances.put(new CurveKey(c, TransferMethod.POSITION_PRIOR),
+          score(truth, positionPrior(meanPositions.get(synset), xyz)));
       distances.put(new CurveKey(c, TransferMethod.NEAREST_SAMPLE), nearestSample(truth, xyz));
     }
     return new ModelScores(synset, model.modelId(), ids, distances);
@@ -147,6 +177,17 @@ public final class EmbeddingBenchmark3d {
       d[i] = p == null ? Double.NaN : p.distance(truth.get(i).xyz());
     }
     return d;
+  }
+
+  /** For each id, the sampled point nearest to its mean database position. */
+  private static List<TransferredKeypoint> positionPrior(Map<Integer, Vec3> means, float[] xyz) {
+    List<TransferredKeypoint> out = new ArrayList<>();
+    means.forEach((id, m) -> {
+      int p = NearestPoint.nearest(xyz, m);
+      out.add(new TransferredKeypoint(id, new Vec3(xyz[3 * p], xyz[3 * p + 1], xyz[3 * p + 2]),
+          1f, p));
+    });
+    return out;
   }
 
   /** Distance from each true keypoint to the nearest sampled point. */

@@ -37,8 +37,8 @@ import org.semcycle.synthetic.SyntheticWorld;
 
 /**
  * The 3D embedding benchmark on five synthetic chairs with an untrained 16-d embedder: the
- * nearest-sample reference is nearly perfect, transfers never beat it, an exact oracle database
- * reaches it, a database with swapped ids does not, and the corrupted shape differs from the
+ * nearest-sample reference is nearly perfect, transfers and the position prior never beat it, an
+ * exact oracle database reaches it, a database with swapped ids does not, and the corrupted shape differs from the
  * true one while its reference stays high.
  */
 class EmbeddingBenchmark3dTest {
@@ -93,7 +93,8 @@ class EmbeddingBenchmark3dTest {
       ModelScores s = b.evaluate(MESHES.get(i), MODELS.get(i));
       for (ShapeCondition c : ShapeCondition.values()) {
         double[] ref = s.distances(key(c, TransferMethod.NEAREST_SAMPLE));
-        for (TransferMethod m : List.of(TransferMethod.MEAN, TransferMethod.KNN_VOTE)) {
+        for (TransferMethod m : List.of(TransferMethod.MEAN, TransferMethod.KNN_VOTE,
+            TransferMethod.POSITION_PRIOR)) {
           double[] d = s.distances(key(c, m));
           for (int k = 0; k < d.length; k++) {
             // Every placed point is a sampled point: none is nearer than the nearest sample.
@@ -164,6 +165,10 @@ class EmbeddingBenchmark3dTest {
         oracle.curve(key(ShapeCondition.CORRUPTED, TransferMethod.KNN_VOTE)).at(0.05));
     assertTrue(good >= 0.97, "oracle " + good);
     assertTrue(bad < 0.5 * good, "rotated ids " + bad + " vs oracle " + good);
+    // The database's own positions are the true ones: the position prior is exact too.
+    CurveKey prior = key(ShapeCondition.CLEAN, TransferMethod.POSITION_PRIOR);
+    assertTrue(oracle.curve(prior).at(0.05) >= 0.97, "prior " + oracle.curve(prior).at(0.05));
+    assertTrue(swapped.curve(prior).at(0.05) < 0.5, "rotated prior " + swapped.curve(prior).at(0.05));
   }
 
   @Test
