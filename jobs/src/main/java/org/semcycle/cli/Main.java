@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchmarkCommand.class,
       TrainCommand.class,
       KpdbCommand.class,
+      Eval3dCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
