@@ -25,7 +25,7 @@ import org.semcycle.networks.DjlRuntime;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
 import org.semcycle.spark.Sessions;
-import org.semcycle.spark.dl.ModelFiles;
+import org.semcycle.spark.dl.LocalModelCopies;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -161,7 +161,7 @@ public final class Eval3dCommand implements Callable<Integer> {
 
   private static EmbeddingNet load(HadoopDataRoot dir) {
     try {
-      return EmbeddingNet.load(ModelFiles.local(dir));
+      return EmbeddingNet.load(LocalModelCopies.local(dir));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the embedder at " + dir.root(), e);
     }
