@@ -12,9 +12,9 @@ import org.semcycle.training.TrainingTask;
 /**
  * Trains the {@link KeypointEmbedder} in the generic training loop. Batch layout: inputs
  * [points (N,P,3), normalised]; labels [ids (N,P) as floats: semantic id, -1 unlabelled, -2
- * background]. Loss: the online {@link ContrastiveLoss}. Validation metric: the fraction of
- * labelled points whose nearest other labelled point (in embedding space, across the batch)
- * has the same id.
+ * background]. Loss: the online {@link ContrastiveLoss}. Validation metric: over labelled points
+ * whose id occurs elsewhere in the batch, the fraction whose nearest other labelled point (in
+ * embedding space, across the batch) has the same id (NaN when no id repeats).
  */
 public final class EmbedTask implements TrainingTask {
   private final EmbeddingNet net;
@@ -80,7 +80,14 @@ public final class EmbedTask implements TrainingTask {
             labelled.add(i);
           }
         }
+        java.util.Map<Integer, Integer> idCount = new java.util.HashMap<>();
         for (int a : labelled) {
+          idCount.merge(ids[a], 1, Integer::sum);
+        }
+        for (int a : labelled) {
+          if (idCount.get(ids[a]) < 2) {
+            continue; // no other point with this id in the batch: nothing to find
+          }
           double best = Double.POSITIVE_INFINITY;
           int bestId = -1;
           for (int b : labelled) {
