@@ -15,14 +15,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code semcycle demo}: the whole pipeline on the embedded default, with conf/demo.conf's small
- * settings. Stages join as they land: today synth, render, benchmark.
+ * settings. Stages join as they land: synth, render, benchmark, train, kpdb, eval3d.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Run every stage on the embedded default (conf/demo.conf over conf/semcycle.conf).",
-      "Stages: synth -> OUT/data, render -> OUT/render, benchmark -> OUT/benchmark."
+      "Stages: synth -> OUT/data, render -> OUT/render, benchmark -> OUT/benchmark,",
+      "train (quick profile) -> OUT/models/{sketch,voxel,view,view-sketch,embed}, kpdb -> OUT/kpdb,",
+      "eval3d -> OUT/eval3d."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
@@ -49,11 +51,33 @@ public final class DemoCommand implements Callable<Integer> {
       stage(3, "benchmark");
       BenchmarkJob.Summary bench = BenchmarkCommand.run(spark, c, out + "/data", null, out + "/benchmark");
       System.out.println(bench.line());
+      int n = 4;
+      for (String net : java.util.List.of("sketch", "voxel", "view", "view-sketch", "embed")) {
+        stage(n++, "train " + net + " (" + c.getString("semcycle.train.profile") + " profile)");
+        boolean embed = net.equals("embed");
+        org.semcycle.training.TrainLoop.Summary t =
+            TrainCommand.run(
+                spark, c, net, embed ? null : out + "/render", embed ? out + "/data" : null,
+                Path.of(out, "models", net), null);
+        System.out.println(trainLine(net, t));
+      }
+      stage(n++, "kpdb");
+      System.out.println(KpdbCommand.run(spark, c, out + "/data", out + "/models/embed", out + "/kpdb").line());
+      stage(n, "eval3d (the embedding alone, PCK-3D)");
+      System.out.println(
+          Eval3dCommand.run(spark, c, out + "/data", null, out + "/kpdb", out + "/models/embed", out + "/eval3d").line());
     } finally {
       spark.stop();
     }
     System.out.printf("demo: done in %.1f s; outputs below %s%n", (System.nanoTime() - t0) / 1e9, out);
     return 0;
+  }
+
+  static String trainLine(String net, org.semcycle.training.TrainLoop.Summary t) {
+    var last = t.rows().get(t.rows().size() - 1);
+    return String.format(
+        java.util.Locale.ROOT, "train %s: %d epochs, train loss %.4g, val loss %.4g, metrics %s",
+        net, last.epoch(), last.trainLoss(), last.valLoss(), java.util.Arrays.toString(last.metrics()));
   }
 
   private static void stage(int n, String name) {
