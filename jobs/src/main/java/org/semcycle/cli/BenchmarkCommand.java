@@ -18,6 +18,7 @@ import org.semcycle.datasets.shapenet.SkippedModel;
 import org.semcycle.jobs.BenchmarkJob;
 import org.semcycle.jobs.RenderJob;
 import org.semcycle.jobs.RenderTables;
+import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
 import org.semcycle.spark.Sessions;
@@ -85,15 +86,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   /** Locates the inputs and the test split, then runs the job (tests and the demo call this). */
   public static BenchmarkJob.Summary run(SparkSession spark, Config c, String shapes, String keypoints, String out) {
-    HadoopDataRoot given = Locations.root(spark, shapes);
-    HadoopDataRoot shapeRoot = given;
-    HadoopDataRoot kpRoot = keypoints == null ? null : Locations.root(spark, keypoints);
-    if (!given.list("ShapeNetCore.v2").isEmpty()) {
-      shapeRoot = Locations.root(spark, Locations.join(shapes, "ShapeNetCore.v2"));
-      if (kpRoot == null && !given.list("KeypointNet").isEmpty()) {
-        kpRoot = Locations.root(spark, Locations.join(shapes, "KeypointNet"));
-      }
-    }
+    DataSetRoots roots = DataSetRoots.locate(spark, shapes, keypoints);
+    HadoopDataRoot shapeRoot = roots.shapes();
+    HadoopDataRoot kpRoot = roots.keypoints();
     String testSplit = KeypointNetLayout.split("test");
     if (kpRoot == null || !kpRoot.exists(testSplit)) {
       throw new IllegalArgumentException(

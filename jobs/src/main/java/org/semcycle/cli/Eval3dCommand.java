@@ -22,6 +22,7 @@ import org.semcycle.evaluation.PredictionLikeCorruption;
 import org.semcycle.jobs.Eval3dJob;
 import org.semcycle.jobs.KeypointDatabases;
 import org.semcycle.networks.DjlRuntime;
+import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
 import org.semcycle.spark.Sessions;
@@ -108,15 +109,9 @@ public final class Eval3dCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--split: one of " + Splits.NAMES + " or all, not " + split);
     }
     EmbeddingBenchmark3d.Settings settings = settings(c);
-    HadoopDataRoot given = Locations.root(spark, shapes);
-    HadoopDataRoot shapeRoot = given;
-    HadoopDataRoot kpRoot = keypoints == null ? null : Locations.root(spark, keypoints);
-    if (!given.list("ShapeNetCore.v2").isEmpty()) {
-      shapeRoot = Locations.root(spark, Locations.join(shapes, "ShapeNetCore.v2"));
-      if (kpRoot == null && !given.list("KeypointNet").isEmpty()) {
-        kpRoot = Locations.root(spark, Locations.join(shapes, "KeypointNet"));
-      }
-    }
+    DataSetRoots roots = DataSetRoots.locate(spark, shapes, keypoints);
+    HadoopDataRoot shapeRoot = roots.shapes();
+    HadoopDataRoot kpRoot = roots.keypoints();
     if (kpRoot == null || kpRoot.list("annotations").isEmpty()) {
       throw new IllegalArgumentException("eval3d needs KeypointNet annotations: no "
           + (kpRoot == null ? "KeypointNet root (--keypoints)" : kpRoot.describe("annotations")));

@@ -13,6 +13,7 @@ import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.keypointnet.SplitEntry;
 import org.semcycle.datasets.keypointnet.Splits;
 import org.semcycle.jobs.KpdbJob;
+import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
 import org.semcycle.spark.Sessions;
@@ -59,10 +60,7 @@ public final class KpdbCommand implements Callable<Integer> {
   }
 
   public static KpdbJob.Summary run(SparkSession spark, Config c, String keypoints, String embedder, String out) {
-    HadoopDataRoot root = Locations.root(spark, keypoints);
-    if (!root.list("KeypointNet").isEmpty()) {
-      root = Locations.root(spark, Locations.join(keypoints, "KeypointNet"));
-    }
+    HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
     String split = c.getString("semcycle.kpdb.split");
     Map<String, String> splitOf = new HashMap<>();
     for (String name : Splits.NAMES) {

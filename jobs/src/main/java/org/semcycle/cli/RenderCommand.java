@@ -20,6 +20,7 @@ import org.semcycle.jobs.RenderJob;
 import org.semcycle.jobs.RenderPreview;
 import org.semcycle.jobs.RenderTables;
 import org.semcycle.rendering.dataset.ViewRenderSpec;
+import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
 import org.semcycle.spark.Sessions;
@@ -82,15 +83,9 @@ public final class RenderCommand implements Callable<Integer> {
 
   /** Locates the inputs, renders, writes the summary and the preview (the demo calls this). */
   public static RenderJob.Summary run(SparkSession spark, Config c, String shapes, String keypoints, String out) {
-    HadoopDataRoot given = Locations.root(spark, shapes);
-    HadoopDataRoot shapeRoot = given;
-    HadoopDataRoot kpRoot = keypoints == null ? null : Locations.root(spark, keypoints);
-    if (!given.list("ShapeNetCore.v2").isEmpty()) {
-      shapeRoot = Locations.root(spark, Locations.join(shapes, "ShapeNetCore.v2"));
-      if (kpRoot == null && !given.list("KeypointNet").isEmpty()) {
-        kpRoot = Locations.root(spark, Locations.join(shapes, "KeypointNet"));
-      }
-    }
+    DataSetRoots roots = DataSetRoots.locate(spark, shapes, keypoints);
+    HadoopDataRoot shapeRoot = roots.shapes();
+    HadoopDataRoot kpRoot = roots.keypoints();
     ShapeNetCatalog catalog = ShapeNetCatalog.scan(shapeRoot);
     Map<String, String> splitOf = new HashMap<>();
     if (kpRoot != null) {

@@ -20,6 +20,7 @@ import org.semcycle.datasets.keypointnet.SplitEntry;
 import org.semcycle.datasets.keypointnet.Splits;
 import org.semcycle.embedding.BackgroundPoints;
 import org.semcycle.io.Seeds;
+import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
 import org.semcycle.training.views.RenderedSample;
@@ -97,10 +98,7 @@ public final class TrainingData {
 
   /** The clouds of one split's models, each labelled with its keypoints' semantic ids. */
   public static Clouds clouds(SparkSession spark, Config c, String keypoints, String split, int background) {
-    HadoopDataRoot root = Locations.root(spark, keypoints);
-    if (!root.list("KeypointNet").isEmpty()) {
-      root = Locations.root(spark, Locations.join(keypoints, "KeypointNet"));
-    }
+    HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
     Map<String, Boolean> wanted = new HashMap<>();
     String rel = KeypointNetLayout.split(split);
     if (root.exists(rel)) {
