@@ -200,8 +200,8 @@ public final class EvaluationRenderer {
             c.viewpoint().offsetX(),
             c.viewpoint().offsetY(),
             spec.fov(),
-            flatten(cam.intrinsics().matrix()),
-            extrinsics(cam),
+            cam.intrinsicsRowMajor(),
+            cam.extrinsicsRowMajor(),
             new double[] {l.x(), l.y(), l.z()},
             c.ambient(),
             c.diffuse(),
@@ -243,25 +243,6 @@ public final class EvaluationRenderer {
       }
     }
     return false;
-  }
-
-  static double[] flatten(double[][] m) {
-    double[] a = new double[9];
-    for (int r = 0; r < 3; r++) {
-      System.arraycopy(m[r], 0, a, 3 * r, 3);
-    }
-    return a;
-  }
-
-  static double[] extrinsics(Camera cam) {
-    double[] r = cam.extrinsics().rotation();
-    double[] t = cam.extrinsics().translation();
-    double[] a = new double[12];
-    for (int row = 0; row < 3; row++) {
-      System.arraycopy(r, 3 * row, a, 4 * row, 3);
-      a[4 * row + 3] = t[row];
-    }
-    return a;
   }
 
   /** Baseline JPEG at quality {@value #JPEG_QUALITY} (javax.imageio; deterministic). */

@@ -113,4 +113,26 @@ public final class Camera {
   public String toString() {
     return "Camera[" + intrinsics + ", " + extrinsics + "]";
   }
+
+  /** K as 9 values, row-major (what the render and benchmark tables store). */
+  public double[] intrinsicsRowMajor() {
+    double[][] m = intrinsics().matrix();
+    double[] a = new double[9];
+    for (int r = 0; r < 3; r++) {
+      System.arraycopy(m[r], 0, a, 3 * r, 3);
+    }
+    return a;
+  }
+
+  /** [R | t] world-to-camera as 12 values, row-major. */
+  public double[] extrinsicsRowMajor() {
+    double[] r = extrinsics().rotation();
+    double[] t = extrinsics().translation();
+    double[] a = new double[12];
+    for (int row = 0; row < 3; row++) {
+      System.arraycopy(r, 3 * row, a, 4 * row, 3);
+      a[4 * row + 3] = t[row];
+    }
+    return a;
+  }
 }

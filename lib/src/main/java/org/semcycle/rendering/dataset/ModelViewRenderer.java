@@ -76,8 +76,8 @@ public final class ModelViewRenderer {
         vp,
         spec.fov(),
         spec.imageSize(),
-        flatten(cam.intrinsics().matrix()),
-        extrinsics(cam),
+        cam.intrinsicsRowMajor(),
+        cam.extrinsicsRowMajor(),
         ImageCodec.encodeRgb(out),
         depth.png(),
         depth.zmin(),
@@ -99,26 +99,5 @@ public final class ModelViewRenderer {
 
   public VoxelGrid voxelize(Mesh mesh) {
     return voxelizer.voxelize(mesh);
-  }
-
-  static double[] flatten(double[][] m) {
-    double[] a = new double[9];
-    for (int r = 0; r < 3; r++) {
-      System.arraycopy(m[r], 0, a, 3 * r, 3);
-    }
-    return a;
-  }
-
-  static double[] extrinsics(Camera cam) {
-    double[] r = cam.extrinsics().rotation();
-    double[] t = cam.extrinsics().translation();
-    double[] a = new double[12];
-    for (int row = 0; row < 3; row++) {
-      a[4 * row] = r[3 * row];
-      a[4 * row + 1] = r[3 * row + 1];
-      a[4 * row + 2] = r[3 * row + 2];
-      a[4 * row + 3] = t[row];
-    }
-    return a;
   }
 }
