@@ -123,6 +123,9 @@ class S3PipelineTest {
         System.err.printf(
             "s3 pipeline: synth %.1f s, session %.1f s, render %.1f s, kpdb %.1f s%n",
             (t1 - t0) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9, (t6 - t5) / 1e9);
+        // Spark and the commands share this cached s3a instance: its request counters (no secrets).
+        System.err.println(
+            "s3a statistics: " + org.apache.hadoop.fs.statistics.IOStatisticsLogging.ioStatisticsSourceToString(fs));
         HadoopDataRoot kpn = Locations.root(spark, base + "/synth/KeypointNet");
         int expected = 0;
         for (String cat : List.of("chair", "car")) {
