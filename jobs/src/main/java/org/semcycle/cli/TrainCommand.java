@@ -1,7 +1,9 @@
 package org.semcycle.cli;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -16,19 +18,25 @@ import org.semcycle.embedding.EmbedderConfig;
 import org.semcycle.embedding.EmbeddingNet;
 import org.semcycle.embedding.PointAugment;
 import org.semcycle.jobs.TrainingData;
+import org.semcycle.networks.CriticTask;
 import org.semcycle.networks.DjlRuntime;
 import org.semcycle.networks.SketchNet;
 import org.semcycle.networks.SketchTask;
 import org.semcycle.networks.ViewNet;
 import org.semcycle.networks.ViewTask;
+import org.semcycle.networks.VoxelCritic;
 import org.semcycle.networks.VoxelNet;
 import org.semcycle.networks.VoxelTask;
 import org.semcycle.spark.Sessions;
+import org.semcycle.training.ArraySamples;
+import org.semcycle.training.AugmentedRgbSamples;
+import org.semcycle.training.ModelFiles;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainingTask;
 import org.semcycle.training.views.RenderedSample;
 import org.semcycle.training.views.ViewSamples;
+import org.semcycle.training.views.VoxelPredictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,11 +51,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Train a network: sketch (RGB -> 2.5D), voxel (2.5D -> voxels), view (RGB -> viewpoint),",
-      "view-sketch (true 2.5D maps -> viewpoint, the 'w/o v.p. from RGB' ablation), embed (keypoints).",
+      "view-sketch (true 2.5D maps -> viewpoint, the 'w/o v.p. from RGB' ablation), embed (keypoints),",
+      "critic (WGAN-GP naturalness critic on a trained voxel net's outputs, --voxel-net),",
+      "voxel-finetune (the voxel net again with the frozen critic's naturalness loss, --voxel-net, --critic).",
       "Writes OUT/training-log.csv, OUT/loss-curve.png, checkpoints and the model; rerun to resume."
     })
 public final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--net", required = true, description = "sketch | voxel | view | view-sketch | embed")
+  @Option(names = "--net", required = true,
+      description = "sketch | voxel | view | view-sketch | embed | critic | voxel-finetune")
   String net;
 
   @Option(names = "--views", description = "Render job output (with views/ and voxels/); for every net but embed.")
@@ -55,6 +66,12 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--keypoints", description = "KeypointNet root or synth output folder; for --net embed.")
   String keypoints;
+
+  @Option(names = "--voxel-net", description = "A trained voxel net's model folder; for --net critic and voxel-finetune.")
+  Path voxelNet;
+
+  @Option(names = "--critic", description = "A trained critic's model folder; for --net voxel-finetune.")
+  Path critic;
 
   @Option(names = "--out", required = true, description = "Model folder (local path).")
   Path out;
@@ -78,17 +95,29 @@ public final class TrainCommand implements Callable<Integer> {
     Config c = common.load(o);
     SparkSession spark = Sessions.create(c, "train-" + net);
     try {
-      run(spark, c, net, views, keypoints, out, epochs);
+      run(spark, c, net, views, keypoints, out, epochs, voxelNet, critic);
       return 0;
     } finally {
       spark.stop();
     }
   }
 
-  /** Trains and returns the run's summary (the demo calls this). */
+  /** Trains a net that needs no other trained net and returns the run's summary (the demo calls this). */
   public static TrainLoop.Summary run(
       SparkSession spark, Config c, String net, String views, String keypoints, Path out, Integer epochs)
       throws Exception {
+    return run(spark, c, net, views, keypoints, out, epochs, null, null);
+  }
+
+  /**
+   * Trains and returns the run's summary.
+   *
+   * @param voxelNet a trained voxel net's model folder (critic, voxel-finetune), else null
+   * @param criticDir a trained critic's model folder (voxel-finetune), else null
+   */
+  public static TrainLoop.Summary run(
+      SparkSession spark, Config c, String net, String views, String keypoints, Path out, Integer epochs,
+      Path voxelNet, Path criticDir) throws Exception {
     Config p = c.getConfig("semcycle.train.profiles." + c.getString("semcycle.train.profile"));
     DataType dtype = DataType.valueOf(c.getString("semcycle.train.dtype").toUpperCase(Locale.ROOT));
     long seed = c.getLong("semcycle.seed");
@@ -103,7 +132,11 @@ public final class TrainCommand implements Callable<Integer> {
     int size = p.getInt("image-size");
     int base = p.getInt("base");
     int res = p.getInt("voxel-resolution");
+    if (which.equals("critic") || which.equals("voxel-finetune")) {
+      return trainWithCritic(spark, c, p, which, views, out, epochs, voxelNet, criticDir, dtype, seed);
+    }
     boolean needVoxels = which.equals("voxel");
+    boolean augment = c.getBoolean("semcycle.train.augment");
     TrainingData.Split data = TrainingData.views(spark, c, views, needVoxels, p.getInt("max-train-samples"));
     System.err.printf("train %s: %d train / %d val views at %dpx (%s profile, %s)%n",
         which, data.train().size(), data.val().size(), size, c.getString("semcycle.train.profile"), dtype);
@@ -118,7 +151,7 @@ public final class TrainCommand implements Callable<Integer> {
         SketchNet.Options so = new SketchNet.Options(size, base, 1f);
         task = new SketchTask(new SketchNet(so));
         options = so;
-        train = ViewSamples.sketch(data.train(), size, dtype);
+        train = augmented(ViewSamples.sketch(data.train(), size, dtype), augment, seed);
         val = data.val().isEmpty() ? null : ViewSamples.sketch(data.val(), size, dtype);
       }
       case "voxel" -> {
@@ -133,15 +166,15 @@ public final class TrainCommand implements Callable<Integer> {
         ViewNet.Options vo = new ViewNet.Options(size, sk ? 5 : 3, base);
         task = new ViewTask(new ViewNet(vo));
         options = vo;
-        train = ViewSamples.view(data.train(), size, sk, dtype);
+        train = sk ? ViewSamples.view(data.train(), size, true, dtype)
+            : augmented(ViewSamples.view(data.train(), size, false, dtype), augment, seed);
         val = data.val().isEmpty() ? null : ViewSamples.view(data.val(), size, sk, dtype);
         List<Double> b = c.getDoubleList("semcycle.train.view-betas");
         beta1 = b.get(0).floatValue();
         beta2 = b.get(1).floatValue();
       }
       default -> throw new IllegalArgumentException(
-          "--net must be sketch, voxel, view, view-sketch or embed, got '" + net + "'"
-              + (which.equals("critic") ? " (the critic needs a trained voxel net's outputs: not wired to the CLI yet)" : ""));
+          "--net must be sketch, voxel, view, view-sketch, embed, critic or voxel-finetune, got '" + net + "'");
     }
     TrainLoop.Options lo =
         new TrainLoop.Options(
@@ -149,6 +182,60 @@ public final class TrainCommand implements Callable<Integer> {
             (float) p.getDouble("learning-rate"), beta1, beta2, seed, 20, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
       return new TrainLoop(lo).fit(task, train, val, out, options, m);
+    }
+  }
+
+  /** The reference's RGB augmentation on a training source's "rgb" input, when enabled. */
+  static SampleSource augmented(ArraySamples samples, boolean on, long seed) {
+    return on ? new AugmentedRgbSamples(samples, AugmentedRgbSamples.Options.reference(), seed) : samples;
+  }
+
+  /**
+   * ShapeHD's naturalness stage: the critic on a trained voxel net's predictions (fake) and the
+   * true grids (real), or the voxel net fine-tuned with the frozen critic.
+   */
+  static TrainLoop.Summary trainWithCritic(
+      SparkSession spark, Config c, Config p, String which, String views, Path out, Integer epochs,
+      Path voxelNet, Path criticDir, DataType dtype, long seed) throws Exception {
+    if (voxelNet == null) {
+      throw new IllegalArgumentException("--voxel-net is required for --net " + which);
+    }
+    boolean finetune = which.equals("voxel-finetune");
+    if (finetune && criticDir == null) {
+      throw new IllegalArgumentException("--critic is required for --net voxel-finetune");
+    }
+    int batch = p.getInt("batch-size");
+    Config cc = c.getConfig("semcycle.train.critic");
+    try (Model voxel = ModelFiles.loadTrainable(voxelNet, "voxel", VoxelNet.Options.class, VoxelNet::new,
+        b -> new Shape[] {b.inputShape(batch)})) {
+      VoxelNet vn = (VoxelNet) voxel.getBlock();
+      VoxelNet.Options vo = vn.options();
+      TrainingData.Split data = TrainingData.views(spark, c, views, true, p.getInt("max-train-samples"));
+      System.err.printf("train %s: %d train / %d val views, voxel net from %s (%dpx -> %d^3)%n",
+          which, data.train().size(), data.val().size(), voxelNet, vo.imageSize(), vo.resolution());
+      TrainLoop.Options lo =
+          new TrainLoop.Options(
+              epochs != null ? epochs : p.getInt("epochs"), batch,
+              (float) p.getDouble("learning-rate"), 0.9f, 0.999f, seed, 20, finetune ? DataType.FLOAT32 : dtype);
+      if (finetune) {
+        try (Model critic = ModelFiles.load(criticDir, "critic", VoxelCritic.Options.class, VoxelCritic::new)) {
+          VoxelTask task = new VoxelTask(vn, (VoxelCritic) critic.getBlock(),
+              (float) cc.getDouble("naturalness-weight"), 0.5f);
+          SampleSource train = ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
+          SampleSource val = data.val().isEmpty() ? null
+              : ViewSamples.voxel(data.val(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
+          return new TrainLoop(lo).fit(task, train, val, out, vo, voxel.getNDManager());
+        }
+      }
+      try (NDManager m = NDManager.newBaseManager()) {
+        SampleSource train = VoxelPredictions.criticSamples(vn,
+            ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32), batch, dtype, m);
+        SampleSource val = data.val().isEmpty() ? null : VoxelPredictions.criticSamples(vn,
+            ViewSamples.voxel(data.val(), vo.imageSize(), vo.resolution(), DataType.FLOAT32), batch, dtype, m);
+        VoxelCritic.Options co = new VoxelCritic.Options(vo.resolution(), p.getInt("base"));
+        CriticTask task = new CriticTask(new VoxelCritic(co), (float) cc.getDouble("lambda"), seed);
+        return new TrainLoop(lo).fit(task, train, val, out, co, m);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.semcycle.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -20,6 +21,7 @@ import org.semcycle.io.LocalDataSink;
 import org.semcycle.spark.SparkTestSession;
 import org.semcycle.synthetic.SyntheticWorld;
 import org.semcycle.training.TrainLoop;
+import org.semcycle.training.TrainingLog;
 
 /** train reads the render job's real Parquet (and KeypointNet files), logs, saves and resumes. */
 class TrainCommandTest {
@@ -31,6 +33,7 @@ class TrainCommandTest {
             "semcycle.train.profiles.quick.image-size=32",
             "semcycle.train.profiles.quick.base=4",
             "semcycle.train.profiles.quick.batch-size=4",
+            "semcycle.train.profiles.quick.voxel-resolution=16",
             "semcycle.train.profiles.quick.embed.points=256",
             "semcycle.train.profiles.quick.embed.background=16",
             "semcycle.synth.split.train=0.5",
@@ -72,5 +75,34 @@ class TrainCommandTest {
     try (EmbeddingNet net = EmbeddingNet.load(emb)) {
       assertEquals(64, net.dim(), "kpdb can load what train --net embed saved");
     }
+  }
+
+  @Test
+  void criticTrainsOnVoxelPredictionsAndFineTunes(@TempDir Path tmp) throws Exception {
+    Config c = config();
+    SyntheticWorld.write(TestSpecs.synth(c, List.of("chair"), 6), new LocalDataSink(tmp.resolve("data")), 2);
+    SparkSession s = SparkTestSession.get();
+    String render = tmp.resolve("render").toString();
+    RenderCommand.run(s, c, tmp.resolve("data").toString(), null, render);
+
+    Path voxel = tmp.resolve("voxel");
+    TrainCommand.run(s, c, "voxel", render, null, voxel, 1);
+    Path critic = tmp.resolve("critic");
+    TrainLoop.Summary cs = TrainCommand.run(s, c, "critic", render, null, critic, 2, voxel, null);
+    assertEquals(2, cs.rows().size());
+    for (TrainingLog.Row r : cs.rows()) {
+      assertTrue(Double.isFinite(r.trainLoss()), "critic train loss is finite: " + r.trainLoss());
+      assertTrue(Double.isFinite(r.valLoss()), "critic val loss is finite: " + r.valLoss());
+      assertTrue(Double.isFinite(r.metrics()[0]), "Wasserstein estimate is finite");
+    }
+    assertTrue(Files.exists(critic.resolve("critic.options.json")));
+    assertTrue(Files.readAllLines(critic.resolve("training-log.csv")).get(0).contains("wasserstein"));
+
+    Path tuned = tmp.resolve("tuned");
+    TrainLoop.Summary ts = TrainCommand.run(s, c, "voxel-finetune", render, null, tuned, 1, voxel, critic);
+    assertTrue(Double.isFinite(ts.rows().get(0).trainLoss()), "fine-tuning loss is finite");
+    assertTrue(Files.exists(tuned.resolve("voxel.options.json")), "the fine-tuned voxel net is saved to --out");
+    assertThrows(IllegalArgumentException.class,
+        () -> TrainCommand.run(s, c, "voxel-finetune", render, null, tmp.resolve("x"), 1, voxel, null));
   }
 }

@@ -66,6 +66,20 @@ public final class ArraySamples implements SampleSource {
     }
   }
 
+  /** The position of the named input field in {@link Batch#inputs()}, or -1 when there is none. */
+  public int inputIndex(String name) {
+    int i = 0;
+    for (Field f : fields) {
+      if (f.input()) {
+        if (f.name().equals(name)) {
+          return i;
+        }
+        i++;
+      }
+    }
+    return -1;
+  }
+
   @Override
   public int size() {
     return size;

@@ -3,6 +3,8 @@ package org.semcycle.training;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -54,6 +56,30 @@ public final class ModelFiles {
     } catch (MalformedModelException e) {
       throw new DataFormatException(dir.resolve(name).toString(), -1, e.getMessage(), e);
     }
+    return model;
+  }
+
+  /**
+   * Loads a saved model to train it further (fine-tuning): the rebuilt block is first
+   * initialised in float32 for the given input shapes (which records the input description
+   * that a later {@link #save} needs; a block that was only loaded cannot be saved again), then
+   * the saved parameters replace the initial ones and every trainable parameter requires
+   * gradients again. Close the returned model when done; its manager owns the parameters.
+   */
+  public static <O, B extends Block> Model loadTrainable(Path dir, String name, Class<O> type,
+      Function<O, B> factory, Function<B, Shape[]> inputShapes) throws IOException {
+    O options = options(dir, name, type);
+    B block = factory.apply(options);
+    Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
+    model.setBlock(block);
+    block.initialize(model.getNDManager(), DataType.FLOAT32, inputShapes.apply(block));
+    try {
+      model.load(dir, name);
+    } catch (MalformedModelException e) {
+      model.close();
+      throw new DataFormatException(dir.resolve(name).toString(), -1, e.getMessage(), e);
+    }
+    Checkpoints.requireGradients(block);
     return model;
   }
 

@@ -1,0 +1,91 @@
+package org.semcycle.training.views;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import org.semcycle.networks.VoxelNet;
+import org.semcycle.training.ArraySamples;
+import org.semcycle.training.Batch;
+import org.semcycle.training.SampleSource;
+
+/**
+ * A trained {@link VoxelNet}'s occupancy probabilities sigmoid(logits) for a set of 2.5D
+ * inputs, and the critic's training samples built from them (ShapeHD: the generated grids are
+ * the critic's "fake" samples, the models' true grids its "real" ones). Inference only: batch
+ * norm in inference mode, gradient recording off, one sub-manager per batch.
+ */
+public final class VoxelPredictions {
+  private VoxelPredictions() {}
+
+  /**
+   * The critic's samples for the views of a voxel source (layout of {@link
+   * ViewSamples#voxel}: inputs [sketch], labels [occupancy]): inputs [real (R,R,R) occupancy,
+   * fake (R,R,R) = sigmoid of the net's logits for the same view], the layout of CriticTask.
+   *
+   * @param voxelSource batches whose data type matches the net's parameters
+   * @param type data type of the critic's batches
+   */
+  public static ArraySamples criticSamples(
+      VoxelNet net, SampleSource voxelSource, int batchSize, DataType type, NDManager manager) {
+    int n = voxelSource.size();
+    int r = net.options().resolution();
+    int r3 = r * r * r;
+    float[] real = new float[n * r3];
+    float[] fake = new float[n * r3];
+    forEachBatch(net, voxelSource, batchSize, manager, (from, batch, probabilities) -> {
+      System.arraycopy(floats(batch.labels().head()), 0, real, from * r3, batch.size() * r3);
+      System.arraycopy(probabilities, 0, fake, from * r3, batch.size() * r3);
+    });
+    Shape grid = new Shape(r, r, r);
+    return new ArraySamples(n).withDataType(type).input("real", grid, real).input("fake", grid, fake);
+  }
+
+  /** sigmoid(logits) for every sample of the source, back to back ((R,R,R) each). */
+  public static float[] probabilities(
+      VoxelNet net, SampleSource source, int batchSize, NDManager manager) {
+    int r = net.options().resolution();
+    int r3 = r * r * r;
+    float[] out = new float[source.size() * r3];
+    forEachBatch(net, source, batchSize, manager,
+        (from, batch, p) -> System.arraycopy(p, 0, out, from * r3, batch.size() * r3));
+    return out;
+  }
+
+  private interface Sink {
+    void accept(int from, Batch batch, float[] probabilities);
+  }
+
+  private static void forEachBatch(
+      VoxelNet net, SampleSource source, int batchSize, NDManager manager, Sink sink) {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+    }
+    boolean grad = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      int n = source.size();
+      for (int from = 0; from < n; from += batchSize) {
+        int[] idx = new int[Math.min(n, from + batchSize) - from];
+        for (int i = 0; i < idx.length; i++) {
+          idx[i] = from + i;
+        }
+        try (NDManager sub = manager.newSubManager()) {
+          Batch batch = source.batch(sub, idx);
+          ParameterStore ps = new ParameterStore(sub, false);
+          NDArray logits = net.forward(ps, batch.inputs(), false).head();
+          sink.accept(from, batch, floats(Activation.sigmoid(logits)));
+        }
+      }
+    } finally {
+      JniUtils.setGradMode(grad);
+    }
+  }
+
+  private static float[] floats(NDArray a) {
+    return a.toType(DataType.FLOAT32, false).toFloatArray();
+  }
+}
