@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
       SparkSession spark, Config c, String net, String views, String keypoints, Path out, Integer epochs,
       Path voxelNet, Path criticDir) throws Exception {
     Config p = c.getConfig("semcycle.train.profiles." + c.getString("semcycle.train.profile"));
-    DataType dtype = DataType.valueOf(c.getString("semcycle.train.dtype").toUpperCase(Locale.ROOT));
+    DataType dtype = dataType(c, net);
     long seed = c.getLong("semcycle.seed");
     DjlRuntime.trainingMode();
     String which = net.toLowerCase(Locale.ROOT);
@@ -266,4 +266,15 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
+
+  /**
+   * The parameter type for a net: {@code semcycle.train.dtype-per-net.<net>} when set, else
+   * {@code semcycle.train.dtype}. The shipped conf trains the sketch net in float64, where
+   * float32 gradients go NaN on this CPU build of libtorch (README, Training).
+   */
+  static DataType dataType(Config c, String net) {
+    String key = "semcycle.train.dtype-per-net." + net.toLowerCase(Locale.ROOT);
+    String name = c.hasPath(key) ? c.getString(key) : c.getString("semcycle.train.dtype");
+    return DataType.valueOf(name.toUpperCase(Locale.ROOT));
+  }
 }
