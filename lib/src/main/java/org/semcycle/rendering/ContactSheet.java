@@ -224,22 +224,9 @@ public final class ContactSheet {
 
   /** Normals coloured as in their PNG encoding, background black. */
   public static BufferedImage normalsImage(float[] normals, int w, int h) {
-    int[] rgb = new int[w * h];
-    for (int i = 0; i < rgb.length; i++) {
-      float nx = normals[3 * i];
-      float ny = normals[3 * i + 1];
-      float nz = normals[3 * i + 2];
-      if (nx == 0 && ny == 0 && nz == 0) {
-        continue;
-      }
-      rgb[i] = (unit(nx) << 16) | (unit(ny) << 8) | unit(nz);
-    }
-    return rgbImage(rgb, w, h);
+    return rgbImage(ImageCodec.normalsToRgb(normals, w * h), w, h);
   }
 
-  private static int unit(float n) {
-    return Math.max(0, Math.min(255, (int) Math.round((n + 1.0) / 2.0 * 255.0)));
-  }
 
   public static BufferedImage silhouetteImage(byte[] sil, int w, int h) {
     int[] rgb = new int[w * h];

@@ -109,8 +109,13 @@ public final class ImageCodec {
   /** 8-bit RGB PNG of camera-frame normals, 3 floats a pixel. */
   public static byte[] encodeNormals(float[] normals, int width, int height) {
     check(normals.length, width, height, 3);
-    int[] rgb = new int[width * height];
-    for (int i = 0; i < rgb.length; i++) {
+    return encodeRgb(normalsToRgb(normals, width * height), width, height);
+  }
+
+  /** Normals packed as 0xRRGGBB, {@code c = round((n + 1) / 2 * 255)}; (0,0,0) stays black. */
+  public static int[] normalsToRgb(float[] normals, int pixels) {
+    int[] rgb = new int[pixels];
+    for (int i = 0; i < pixels; i++) {
       float nx = normals[3 * i];
       float ny = normals[3 * i + 1];
       float nz = normals[3 * i + 2];
@@ -119,7 +124,7 @@ public final class ImageCodec {
       }
       rgb[i] = (encodeUnit(nx) << 16) | (encodeUnit(ny) << 8) | encodeUnit(nz);
     }
-    return encodeRgb(rgb, width, height);
+    return rgb;
   }
 
   private static int encodeUnit(float n) {
