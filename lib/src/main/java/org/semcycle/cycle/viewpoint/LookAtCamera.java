@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import org.semcycle.geometry.Vec3;
 
 /**
@@ -37,7 +39,7 @@ public final class LookAtCamera {
   }
 
   /** The camera of a viewpoint for a W x H image with horizontal field of view in degrees. */
-  public static LookAtCamera of(ViewParameters vp, int width, int height, double fovDegrees) {
+  public static LookAtCamera of(Viewpoint vp, int width, int height, double fovDegrees) {
     double az = Math.toRadians(vp.azimuth());
     double el = Math.toRadians(vp.elevation());
     double d = vp.distance();

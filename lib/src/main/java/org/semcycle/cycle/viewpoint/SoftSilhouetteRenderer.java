@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -180,7 +182,7 @@ public final class SoftSilhouetteRenderer {
   }
 
   /**
-   * Projects points: {@code params} (B, 6) or (6) in {@link ViewParameters#toArray()} order
+   * Projects points: {@code params} (B, 6) or (6) in {@link Viewpoint#toArray()} order
    * (degrees, object units, fractions), {@code points} (N, 3). Gradients flow to {@code params}
    * only when it has the renderer's data type (DJL's type conversion drops autograd). Returns (B, N, 3) or (N, 3): u, v,
    * depth, in the renderer's data type and differentiable in the parameters.
@@ -328,7 +330,7 @@ public final class SoftSilhouetteRenderer {
    * Convenience: the soft silhouette of one viewpoint as a row-major float array, computed in a
    * manager of its own with gradient tracking off (the thread's grad mode is restored).
    */
-  public float[] render(ViewParameters vp, double sigma) {
+  public float[] render(Viewpoint vp, double sigma) {
     DjlRuntime.engine();
     boolean wasTracking = JniUtils.isGradMode();
     JniUtils.setGradMode(false);

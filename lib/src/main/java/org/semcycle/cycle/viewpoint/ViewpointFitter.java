@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -11,7 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import org.semcycle.cycle.viewpoint.ViewParameters.Parameter;
+import org.semcycle.rendering.camera.Viewpoint.Parameter;
 import org.semcycle.networks.DjlRuntime;
 
 /**
@@ -176,7 +178,7 @@ public final class ViewpointFitter {
    * @param lossCurve the loss at each step, before that step's update (at that step's sigma)
    * @param softIou soft IoU with the target at the fitted viewpoint and sigmaEnd
    */
-  public record Fit(ViewParameters viewpoint, double[] lossCurve, double softIou) {}
+  public record Fit(Viewpoint viewpoint, double[] lossCurve, double softIou) {}
 
   private final Options options;
 
@@ -193,7 +195,7 @@ public final class ViewpointFitter {
    * [0, 1] at the renderer's size. Thread-safe: concurrent fits on different threads are fine
    * with every strategy. The calling thread's grad mode is restored on return.
    */
-  public Fit fit(SoftSilhouetteRenderer renderer, float[] target, ViewParameters initial) {
+  public Fit fit(SoftSilhouetteRenderer renderer, float[] target, Viewpoint initial) {
     if (target.length != renderer.width() * renderer.height()) {
       throw new IllegalArgumentException(
           "target has " + target.length + " pixels, renderer " + renderer.width() + "x"
@@ -208,7 +210,7 @@ public final class ViewpointFitter {
     }
   }
 
-  private Fit run(SoftSilhouetteRenderer renderer, float[] target, ViewParameters initial) {
+  private Fit run(SoftSilhouetteRenderer renderer, float[] target, Viewpoint initial) {
     List<Parameter> free = List.copyOf(EnumSet.copyOf(options.free()));
     int k = free.size();
     double[] base = initial.toArray();
@@ -235,7 +237,7 @@ public final class ViewpointFitter {
       }
       clampElevation(base, free, x);
     }
-    ViewParameters fitted = ViewParameters.fromArray(toParams(base, free, x)).normalized();
+    Viewpoint fitted = Viewpoint.fromArray(toParams(base, free, x)).normalized();
     float[] sil = renderer.render(fitted, options.sigmaEnd());
     return new Fit(fitted, curve, softIou(sil, target));
   }

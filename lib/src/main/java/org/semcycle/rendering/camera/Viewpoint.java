@@ -103,6 +103,26 @@ public record Viewpoint(
     return a >= 360.0 ? 0.0 : a;
   }
 
+  /** The six parameters, in {@link #toArray()} order (what the viewpoint fitter optimises). */
+  public enum Parameter {
+    AZIMUTH,
+    ELEVATION,
+    DISTANCE,
+    IN_PLANE,
+    OFFSET_X,
+    OFFSET_Y
+  }
+
+  /** The parameters as an array in {@link Parameter} order. */
+  public double[] toArray() {
+    return new double[] {azimuth, elevation, distance, inPlane, offsetX, offsetY};
+  }
+
+  /** Inverse of {@link #toArray()}. */
+  public static Viewpoint fromArray(double[] p) {
+    return new Viewpoint(p[0], p[1], p[2], p[3], p[4], p[5]);
+  }
+
   /** Smallest absolute difference between two angles in degrees, in [0, 180]. */
   public static double angularDistance(double a, double b) {
     double d = wrapDegrees(a - b);

@@ -25,7 +25,7 @@ class CameraAgreementTest {
       int h = 48 + rng.nextInt(80);
       double fov = 20 + rng.nextDouble() * 50;
       Camera renderer = Camera.lookAt(new Viewpoint(az, el, d, ip, ox, oy), w, h, fov);
-      LookAtCamera fitter = LookAtCamera.of(new ViewParameters(az, el, d, ip, ox, oy), w, h, fov);
+      LookAtCamera fitter = LookAtCamera.of(new Viewpoint(az, el, d, ip, ox, oy), w, h, fov);
       for (int p = 0; p < 5; p++) {
         Vec3 x = new Vec3(rng.nextDouble() - 0.5, rng.nextDouble() - 0.5, rng.nextDouble() - 0.5);
         Projection a = renderer.project(x);

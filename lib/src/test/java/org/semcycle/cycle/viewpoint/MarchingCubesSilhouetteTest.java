@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class MarchingCubesSilhouetteTest {
     }
     Mesh mesh = MarchingCubes.fromProbabilities(p, r, 0.1);
     assertTrue(mesh.faceCount() > 2000, "faces " + mesh.faceCount());
-    ViewParameters vp = ViewParameters.of(35, 25, 2.0);
+    Viewpoint vp = Viewpoint.of(35, 25, 2.0);
     SoftSilhouetteRenderer soft = new SoftSilhouetteRenderer(mesh, 48, 48, 40);
     assertTrue(soft.faceCount() <= SoftSilhouetteRenderer.DEFAULT_MAX_FACES);
     float[] s = soft.render(vp, 0.05);

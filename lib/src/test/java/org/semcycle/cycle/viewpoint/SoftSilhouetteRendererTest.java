@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +27,7 @@ class SoftSilhouetteRendererTest {
 
   @Test
   void lookAtCameraFollowsTheConventions() {
-    LookAtCamera cam = LookAtCamera.of(ViewParameters.of(0, 0, 2), 33, 33, 60);
+    LookAtCamera cam = LookAtCamera.of(Viewpoint.of(0, 0, 2), 33, 33, 60);
     double[] o = cam.project(Vec3.ZERO);
     assertEquals(16, o[0], 1e-12);
     assertEquals(16, o[1], 1e-12);
@@ -37,18 +39,18 @@ class SoftSilhouetteRendererTest {
     // f = (W / 2) / tan(fov / 2)
     assertEquals(16.5 / Math.tan(Math.toRadians(30)), cam.focal(), 1e-9);
     // az = 90: camera on +X, so -Z is to the right; el = 90-: camera above
-    LookAtCamera side = LookAtCamera.of(ViewParameters.of(90, 0, 2), 33, 33, 60);
+    LookAtCamera side = LookAtCamera.of(Viewpoint.of(90, 0, 2), 33, 33, 60);
     assertTrue(side.project(Vec3.Z.times(-0.1))[0] > 16);
     assertEquals(1.9, side.project(Vec3.X.times(0.1))[2], 1e-12);
-    LookAtCamera above = LookAtCamera.of(ViewParameters.of(0, 60, 2), 33, 33, 60);
+    LookAtCamera above = LookAtCamera.of(Viewpoint.of(0, 60, 2), 33, 33, 60);
     assertTrue(above.project(Vec3.Y.times(0.1))[2] < 2);
     // in-plane +90: the image turns counter-clockwise, so a point on the right goes up
-    LookAtCamera rolled = LookAtCamera.of(new ViewParameters(0, 0, 2, 90, 0, 0), 33, 33, 60);
+    LookAtCamera rolled = LookAtCamera.of(new Viewpoint(0, 0, 2, 90, 0, 0), 33, 33, 60);
     double[] pr = rolled.project(Vec3.X.times(0.1));
     assertEquals(16, pr[0], 1e-9);
     assertTrue(pr[1] < 16);
     // offsets shift the principal point by a fraction of the size
-    LookAtCamera shifted = LookAtCamera.of(new ViewParameters(0, 0, 2, 0, 0.1, -0.2), 40, 30, 60);
+    LookAtCamera shifted = LookAtCamera.of(new Viewpoint(0, 0, 2, 0, 0.1, -0.2), 40, 30, 60);
     assertEquals(19.5 + 4, shifted.project(Vec3.ZERO)[0], 1e-12);
     assertEquals(14.5 - 6, shifted.project(Vec3.ZERO)[1], 1e-12);
   }
@@ -64,7 +66,7 @@ class SoftSilhouetteRendererTest {
         int n = chair.vertexCount();
         double[] pts = chair.positions();
         for (int trial = 0; trial < 8; trial++) {
-          ViewParameters vp = new ViewParameters(rnd.nextDouble(360), rnd.nextDouble(-70, 70),
+          Viewpoint vp = new Viewpoint(rnd.nextDouble(360), rnd.nextDouble(-70, 70),
               rnd.nextDouble(1.5, 3), rnd.nextDouble(-40, 40), rnd.nextDouble(-0.1, 0.1),
               rnd.nextDouble(-0.1, 0.1));
           LookAtCamera cam = LookAtCamera.of(vp, 48, 40, FOV);
@@ -81,11 +83,11 @@ class SoftSilhouetteRendererTest {
     }
   }
 
-  static final ViewParameters VIEW = new ViewParameters(40, 20, 2.0, 8, 0.03, -0.02);
+  static final Viewpoint VIEW = new Viewpoint(40, 20, 2.0, 8, 0.03, -0.02);
 
   /** Loss MSE(S(p), T) as a double, for float64 finite differences. */
   static double loss(SoftSilhouetteRenderer r, double[] p, float[] target, double sigma) {
-    float[] s = r.render(ViewParameters.fromArray(p), sigma);
+    float[] s = r.render(Viewpoint.fromArray(p), sigma);
     double sum = 0;
     for (int i = 0; i < s.length; i++) {
       sum += (s[i] - target[i]) * (double) (s[i] - target[i]);
@@ -101,7 +103,7 @@ class SoftSilhouetteRendererTest {
         DataType.FLOAT32);
     SoftSilhouetteRenderer r64 = new SoftSilhouetteRenderer(chair, 32, 32, FOV, 800,
         DataType.FLOAT64);
-    float[] target = r64.render(ViewParameters.of(55, 28, 2.2), 0.3);
+    float[] target = r64.render(Viewpoint.of(55, 28, 2.2), 0.3);
     double[] p = VIEW.toArray();
     double[] grad;
     DjlRuntime.trainingMode();
@@ -156,7 +158,7 @@ class SoftSilhouetteRendererTest {
   void smallSigmaApproachesExactCoverage() {
     for (Mesh mesh : new Mesh[] {TestShapes.box(-0.3, -0.2, -0.25, 0.3, 0.25, 0.2),
         TestShapes.chair()}) {
-      ViewParameters vp = new ViewParameters(30, 25, 2.0, 10, 0.02, 0);
+      Viewpoint vp = new Viewpoint(30, 25, 2.0, 10, 0.02, 0);
       SoftSilhouetteRenderer r = new SoftSilhouetteRenderer(mesh, 48, 48, FOV);
       float[] soft = r.render(vp, 0.01);
       boolean[] exact = exactCoverage(mesh, LookAtCamera.of(vp, 48, 48, FOV));
@@ -185,7 +187,7 @@ class SoftSilhouetteRendererTest {
     Mesh box = TestShapes.box(-0.2, -0.2, -0.01, 0.2, 0.2, 0.01);
     SoftSilhouetteRenderer r = new SoftSilhouetteRenderer(box, 32, 32, FOV, 800, DataType.FLOAT64,
         SoftSilhouetteRenderer.Aggregation.MAX);
-    ViewParameters vp = ViewParameters.of(0, 0, 2);
+    Viewpoint vp = Viewpoint.of(0, 0, 2);
     float[] s = r.render(vp, 2.0);
     LookAtCamera cam = LookAtCamera.of(vp, 32, 32, FOV);
     double right = cam.project(new Vec3(0.2, 0, 0.01))[0]; // nearest face is z = +0.01
@@ -196,7 +198,7 @@ class SoftSilhouetteRendererTest {
       assertEquals(want, s[row * 32 + col], 1e-4, "col " + col);
     }
     // off-axis, so that no pixel centre falls exactly on a seam (where MAX dips to 0.5)
-    ViewParameters oblique = ViewParameters.of(10, 8, 2);
+    Viewpoint oblique = Viewpoint.of(10, 8, 2);
     float[] sharp = r.render(oblique, 0.01);
     boolean[] exact = exactCoverage(box, LookAtCamera.of(oblique, 32, 32, FOV));
     int differ = 0;
@@ -209,8 +211,8 @@ class SoftSilhouetteRendererTest {
   @Test
   void batchRowsEqualSingleRenders() {
     SoftSilhouetteRenderer r = new SoftSilhouetteRenderer(TestShapes.chair(), 32, 32, FOV);
-    ViewParameters a = ViewParameters.of(10, 15, 2);
-    ViewParameters b = new ViewParameters(200, -10, 2.5, 20, 0.05, 0.05);
+    Viewpoint a = Viewpoint.of(10, 15, 2);
+    Viewpoint b = new Viewpoint(200, -10, 2.5, 20, 0.05, 0.05);
     float[] sa = r.render(a, 1);
     float[] sb = r.render(b, 1);
     try (NDManager m = DjlRuntime.engine().newBaseManager()) {

@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -28,8 +30,8 @@ class ViewpointFitterBenchmark {
   void timePerFit() throws Exception {
     DjlRuntime.engine(1);
     int[] sizes = {32, 48};
-    ViewParameters truth = ViewParameters.of(40, 20, 2.0);
-    ViewParameters start = ViewParameters.of(60, 10, 2.2);
+    Viewpoint truth = Viewpoint.of(40, 20, 2.0);
+    Viewpoint start = Viewpoint.of(60, 10, 2.2);
     for (int size : sizes) {
       SoftSilhouetteRenderer r = new SoftSilhouetteRenderer(TestShapes.chair(), size, size, 40);
       float[] target = ViewpointFitterTest.hardMask(r, truth);
@@ -86,8 +88,8 @@ class ViewpointFitterBenchmark {
     }
     org.semcycle.geometry.Mesh mesh = org.semcycle.cycle.mesh.MarchingCubes.fromProbabilities(
         p, r, 0.1);
-    ViewParameters truth = ViewParameters.of(40, 20, 2.0);
-    ViewParameters start = ViewParameters.of(60, 10, 2.2);
+    Viewpoint truth = Viewpoint.of(40, 20, 2.0);
+    Viewpoint start = Viewpoint.of(60, 10, 2.2);
     for (int faces : new int[] {300, 800}) {
       SoftSilhouetteRenderer sr = new SoftSilhouetteRenderer(mesh, 32, 32, 40, faces,
           ai.djl.ndarray.types.DataType.FLOAT32);

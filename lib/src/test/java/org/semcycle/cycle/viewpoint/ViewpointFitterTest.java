@@ -1,5 +1,7 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Viewpoint;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.semcycle.cycle.viewpoint.ViewParameters.Parameter;
+import org.semcycle.rendering.camera.Viewpoint.Parameter;
 import org.semcycle.cycle.viewpoint.ViewpointFitter.Fit;
 import org.semcycle.cycle.viewpoint.ViewpointFitter.GradientStrategy;
 import org.semcycle.cycle.viewpoint.ViewpointFitter.Options;
@@ -20,7 +22,7 @@ import org.semcycle.networks.DjlRuntime;
 
 class ViewpointFitterTest {
   static final double FOV = 40;
-  static final ViewParameters TRUTH = ViewParameters.of(40, 20, 2.0);
+  static final Viewpoint TRUTH = Viewpoint.of(40, 20, 2.0);
   static SoftSilhouetteRenderer renderer;
   static float[] target;
 
@@ -32,7 +34,7 @@ class ViewpointFitterTest {
   }
 
   /** A binary target, as a thresholded predicted silhouette would be. */
-  static float[] hardMask(SoftSilhouetteRenderer r, ViewParameters vp) {
+  static float[] hardMask(SoftSilhouetteRenderer r, Viewpoint vp) {
     float[] s = r.render(vp, 0.05);
     float[] t = new float[s.length];
     for (int i = 0; i < s.length; i++) {
@@ -41,8 +43,8 @@ class ViewpointFitterTest {
     return t;
   }
 
-  static void assertRecovers(Fit fit, ViewParameters start) {
-    double daz = ViewParameters.angleDifference(fit.viewpoint().azimuth(), TRUTH.azimuth());
+  static void assertRecovers(Fit fit, Viewpoint start) {
+    double daz = Viewpoint.angularDistance(fit.viewpoint().azimuth(), TRUTH.azimuth());
     double del = fit.viewpoint().elevation() - TRUTH.elevation();
     String what = "from " + start + " to " + fit.viewpoint() + " iou " + fit.softIou();
     assertTrue(Math.abs(daz) < 3, "azimuth " + what);
@@ -58,7 +60,7 @@ class ViewpointFitterTest {
     ViewpointFitter fitter = new ViewpointFitter(Options.defaults());
     double[][] perturbations = {{20, 10, 1.1}, {-20, -10, 0.9}, {20, -10, 0.9}, {-20, 10, 1.1}};
     for (double[] d : perturbations) {
-      ViewParameters start = ViewParameters.of(
+      Viewpoint start = Viewpoint.of(
           TRUTH.azimuth() + d[0], TRUTH.elevation() + d[1], TRUTH.distance() * d[2]);
       Fit fit = fitter.fit(renderer, target, start);
       assertRecovers(fit, start);
@@ -68,7 +70,7 @@ class ViewpointFitterTest {
 
   @Test
   void everyStrategyAndLossRecoversTheViewpoint() {
-    ViewParameters start = ViewParameters.of(TRUTH.azimuth() + 20, TRUTH.elevation() - 10, 2.2);
+    Viewpoint start = Viewpoint.of(TRUTH.azimuth() + 20, TRUTH.elevation() - 10, 2.2);
     Options[] variants = {
       Options.defaults().withGradients(GradientStrategy.AUTOGRAD_LOCKED),
       Options.defaults().withGradients(GradientStrategy.FINITE_DIFFERENCES),
@@ -81,12 +83,12 @@ class ViewpointFitterTest {
 
   @Test
   void inPlaneAndOffsetCanBeFreed() {
-    ViewParameters truth = new ViewParameters(40, 20, 2.0, 10, 0.04, -0.03);
+    Viewpoint truth = new Viewpoint(40, 20, 2.0, 10, 0.04, -0.03);
     float[] t = hardMask(renderer, truth);
-    ViewParameters start = new ViewParameters(50, 14, 2.1, 0, 0, 0);
+    Viewpoint start = new Viewpoint(50, 14, 2.1, 0, 0, 0);
     Options all = Options.defaults().withFree(EnumSet.allOf(Parameter.class)).withSteps(100);
     Fit fit = new ViewpointFitter(all).fit(renderer, t, start);
-    ViewParameters v = fit.viewpoint();
+    Viewpoint v = fit.viewpoint();
     String what = "fit " + v + " iou " + fit.softIou();
     assertEquals(40, v.azimuth(), 3, what);
     assertEquals(20, v.elevation(), 3, what);
@@ -115,9 +117,9 @@ class ViewpointFitterTest {
 
   @Test
   void fitsOnTwoThreadsAtOnceDoNotThrowAndMatchSequentialFits() throws Exception {
-    ViewParameters[] starts = {
-      ViewParameters.of(TRUTH.azimuth() + 20, TRUTH.elevation() + 10, 2.2),
-      ViewParameters.of(TRUTH.azimuth() - 20, TRUTH.elevation() - 10, 1.8)
+    Viewpoint[] starts = {
+      Viewpoint.of(TRUTH.azimuth() + 20, TRUTH.elevation() + 10, 2.2),
+      Viewpoint.of(TRUTH.azimuth() - 20, TRUTH.elevation() - 10, 1.8)
     };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
