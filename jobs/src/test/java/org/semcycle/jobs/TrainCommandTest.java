@@ -79,7 +79,10 @@ class TrainCommandTest {
 
   @Test
   void criticTrainsOnVoxelPredictionsAndFineTunes(@TempDir Path tmp) throws Exception {
-    Config c = config();
+    // The critic in float64: its float32 gradients (3D convs, second-order penalty) went NaN now
+    // and then on this CPU libtorch (README, Training: known issue), making this test flaky.
+    Config c =
+        config().withValue("semcycle.train.dtype-per-net.critic", com.typesafe.config.ConfigValueFactory.fromAnyRef("float64"));
     SyntheticWorld.write(TestSpecs.synth(c, List.of("chair"), 6), new LocalDataSink(tmp.resolve("data")), 2);
     SparkSession s = SparkTestSession.get();
     String render = tmp.resolve("render").toString();

@@ -150,7 +150,12 @@ public final class VoxelNet extends AbstractBlock {
    */
   public static NDArray naturalnessLoss(
       VoxelCritic critic, ParameterStore ps, NDArray logits, float weight) {
-    NDArray d = critic.forward(ps, new NDList(Activation.sigmoid(logits)), false).head();
-    return d.mean().mul(-weight);
+    // The critic may have been trained in another precision (semcycle.train.dtype-per-net): feed
+    // it its own type and bring the score back to the voxel net's type.
+    ai.djl.ndarray.types.DataType criticType =
+        critic.getParameters().valueAt(0).getArray().getDataType();
+    NDArray p = Activation.sigmoid(logits).toType(criticType, false);
+    NDArray d = critic.forward(ps, new NDList(p), false).head();
+    return d.mean().mul(-weight).toType(logits.getDataType(), false);
   }
 }
