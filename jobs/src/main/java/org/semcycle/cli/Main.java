@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       KpdbCommand.class,
       Eval3dCommand.class,
+      InferCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

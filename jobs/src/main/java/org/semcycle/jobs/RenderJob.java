@@ -138,24 +138,24 @@ public final class RenderJob {
     }
   }
 
-  static String reason(Throwable e) {
+  public static String reason(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
   /** KeypointNet annotations of a synset, read once per partition. */
-  static final class AnnotationCache {
+  public static final class AnnotationCache {
     private final HadoopDataRoot root;
     private final Map<String, String> classBySynset;
     private final Map<String, Map<String, ModelAnnotation>> bySynset = new HashMap<>();
 
-    AnnotationCache(HadoopDataRoot root, Map<String, String> classBySynset) {
+    public AnnotationCache(HadoopDataRoot root, Map<String, String> classBySynset) {
       this.root = root;
       this.classBySynset = classBySynset;
     }
 
     /** The model's annotation, or null when the data set has none for it. */
-    ModelAnnotation find(String synset, String modelId) {
+    public ModelAnnotation find(String synset, String modelId) {
       if (root == null) {
         return null;
       }

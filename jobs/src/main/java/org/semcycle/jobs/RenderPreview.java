@@ -98,7 +98,7 @@ public final class RenderPreview {
   }
 
   /** Spark writes a folder of part files; tools want one file: keep the single part as NAME. */
-  static void moveSingleCsv(SparkSession spark, String folder, String file) {
+  public static void moveSingleCsv(SparkSession spark, String folder, String file) {
     try {
       org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
       org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());

@@ -36,6 +36,11 @@ public final class HadoopDataRoot implements DataRoot, Serializable {
     return root;
   }
 
+  /** The root of a sub-folder (relative path, no "..") of this root. */
+  public HadoopDataRoot under(String relDir) {
+    return new HadoopDataRoot(root + "/" + org.semcycle.io.RelativePaths.normalize(relDir, root), conf);
+  }
+
   private FileSystem fs() throws IOException {
     if (fs == null) {
       fs = Locations.fileSystem(root, conf.get());

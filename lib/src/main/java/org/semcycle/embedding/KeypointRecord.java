@@ -6,7 +6,8 @@ package org.semcycle.embedding;
  * it to and from Parquet columns directly.
  */
 public record KeypointRecord(
-    String synset, String modelId, int semanticId, float[] xyz, float[] embedding) {
+    String synset, String modelId, int semanticId, float[] xyz, float[] embedding)
+    implements java.io.Serializable {
   public KeypointRecord {
     if (synset == null || modelId == null) {
       throw new IllegalArgumentException("synset and modelId are required");

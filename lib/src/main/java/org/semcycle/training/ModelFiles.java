@@ -48,8 +48,14 @@ public final class ModelFiles {
    */
   public static <O> Model load(Path dir, String name, Class<O> type, Function<O, Block> factory)
       throws IOException {
+    return load(dir, name, type, factory, Device.cpu());
+  }
+
+  /** {@link #load(Path, String, Class, Function)} onto a device (a GPU executor's). */
+  public static <O> Model load(Path dir, String name, Class<O> type, Function<O, Block> factory,
+      Device device) throws IOException {
     O options = options(dir, name, type);
-    Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
+    Model model = Model.newInstance(name, device, "PyTorch");
     model.setBlock(factory.apply(options));
     try {
       model.load(dir, name);

@@ -1,0 +1,131 @@
+package org.semcycle.jobs.infer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.semcycle.benchmarks.BenchmarkCategory;
+import org.semcycle.embedding.KeypointRecord;
+import org.semcycle.jobs.RenderPreview;
+import org.semcycle.spark.HadoopDataRoot;
+import org.semcycle.spark.HadoopDataSink;
+
+/**
+ * {@code semcycle infer}: the 2D-3D-2D cycle over evaluation sets, on executors. The driver
+ * lists the images with each set's reader, executors run the cycle in batches ({@link
+ * InferStage}), and the job writes the tables of docs/TABLES.md: {@code predictions}
+ * (partitioned by dataset), {@code timings}, {@code rejects}, plus {@code timings.csv} (mean
+ * milliseconds per stage and setting), {@code rejects.csv} and {@code summary.json}.
+ * Every image yields, per setting, its keypoints or a reject: images x settings = (image,
+ * setting) pairs with predictions + rejects.
+ */
+public final class InferJob {
+  private InferJob() {}
+
+  /** What the job is given. */
+  public record Inputs(Map<String, HadoopDataRoot> sets, HadoopDataRoot models,
+      HadoopDataRoot shapes, HadoopDataRoot keypoints, Map<String, String> classBySynset,
+      String kpdb, List<KeypointRecord> kpdbRows, List<BenchmarkCategory> categories,
+      int visualize) {}
+
+  /** What the run did. */
+  public record Summary(long images, long settings, long predictionRows, long predictedPairs,
+      long rejectedPairs, long listingRejects, double seconds, Map<String, Double> meanStageMs) {
+    public String line() {
+      return String.format(Locale.ROOT,
+          "infer: %d images x %d settings -> %d (image, setting) predicted (%d keypoint rows),"
+              + " %d rejected, %d images not listed; %.1f s (%.2f images/s)",
+          images, settings, predictedPairs, predictionRows, rejectedPairs, listingRejects,
+          seconds, images / Math.max(1e-9, seconds));
+    }
+  }
+
+  public static Summary run(SparkSession spark, Inputs in, InferSettings settings,
+      int partitions, String out, HadoopDataSink sink) {
+    long t0 = System.nanoTime();
+    List<InferTask> tasks = new ArrayList<>();
+    List<Row> listingRejects = new ArrayList<>();
+    for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
+      InferTasks.Listing l = InferTasks.list(e.getKey(), e.getValue(), in.categories());
+      tasks.addAll(l.tasks());
+      l.rejects().forEach((k, reason) -> listingRejects.add(InferTables.listingReject(e.getKey(), k, reason)));
+    }
+    if (tasks.isEmpty()) {
+      throw new IllegalArgumentException("no image to infer in " + in.sets().values());
+    }
+    Set<String> draw = new LinkedHashSet<>();
+    tasks.stream().sorted(Comparator.comparing(InferStage::key)).limit(in.visualize())
+        .forEach(t -> draw.add(InferStage.key(t)));
+    InferSettings s = new InferSettings(settings.settings(), settings.batchSize(),
+        settings.voxelNet(), settings.margin(), settings.givenBox(),
+        settings.silhouetteThreshold(), settings.iso(), settings.fov(),
+        settings.referenceDistance(), settings.fitSize(), settings.fitSteps(),
+        settings.fitLearningRate(), settings.maxFaces(), settings.fitFree(), settings.points(),
+        settings.transferMode(), settings.k(), settings.temperature(), settings.seed(),
+        settings.maxPixels(), draw);
+    InferPictures pictures = draw.isEmpty() ? null : new InferPictures(in.sets(), sink);
+    InferStage stage = new InferStage(in.sets(), in.models(), in.shapes(), in.keypoints(),
+        in.classBySynset(), in.kpdb(), in.kpdbRows(), s, pictures);
+    System.err.printf(Locale.ROOT, "infer: %d images of %s, settings %s, on %d partitions%n",
+        tasks.size(), in.sets().keySet(), labels(s), partitions);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<InferStage.Result> results = jsc.parallelize(tasks, Math.max(1, partitions))
+        .mapPartitions(stage::apply).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      spark.sparkContext().setJobDescription("infer: the cycle");
+      Dataset<Row> preds = spark.createDataFrame(results.flatMap(r -> r.predictions().iterator()),
+          InferTables.PREDICTIONS);
+      preds.write().mode(SaveMode.Overwrite).partitionBy("dataset").parquet(out + "/predictions");
+      spark.sparkContext().setJobDescription("infer: timings and rejects");
+      spark.createDataFrame(results.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
+          .write().mode(SaveMode.Overwrite).parquet(out + "/timings");
+      JavaRDD<Row> rejectRows = results.flatMap(r -> r.rejects().iterator())
+          .union(jsc.parallelize(listingRejects, 1));
+      spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
+          .mode(SaveMode.Overwrite).parquet(out + "/rejects");
+      Dataset<Row> timings = spark.read().parquet(out + "/timings");
+      Dataset<Row> rejects = spark.read().parquet(out + "/rejects");
+      Dataset<Row> written = spark.read().parquet(out + "/predictions");
+      timings.groupBy("setting", "stage").agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"),
+              org.apache.spark.sql.functions.count("*").as("images"))
+          .orderBy("setting", "stage").coalesce(1).write().mode(SaveMode.Overwrite)
+          .option("header", "true").csv(out + "/timings_csv");
+      RenderPreview.moveSingleCsv(spark, out + "/timings_csv", out + "/timings.csv");
+      rejects.orderBy("dataset", "category", "image_id", "setting").coalesce(1).write()
+          .mode(SaveMode.Overwrite).option("header", "true").csv(out + "/rejects_csv");
+      RenderPreview.moveSingleCsv(spark, out + "/rejects_csv", out + "/rejects.csv");
+      long rows = written.count();
+      long pairs = written.select("dataset", "category", "image_id", "setting").distinct().count();
+      long rejected = rejects.where("setting is not null").count()
+          + rejects.where("setting is null").count() * s.settings().size()
+          - listingRejects.size() * (long) s.settings().size();
+      Map<String, Double> mean = new LinkedHashMap<>();
+      for (Row r : timings.where("setting = 'full'").groupBy("stage")
+          .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList()) {
+        mean.put(r.getString(0), r.getDouble(1));
+      }
+      Summary sum = new Summary(tasks.size(), s.settings().size(), rows, pairs, rejected,
+          listingRejects.size(), (System.nanoTime() - t0) / 1e9, mean);
+      InferSummaryJson.write(sink, sum, labels(s));
+      return sum;
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+      results.unpersist(false);
+    }
+  }
+
+  static List<String> labels(InferSettings s) {
+    return s.settings().stream().map(c -> c.label()).toList();
+  }
+}

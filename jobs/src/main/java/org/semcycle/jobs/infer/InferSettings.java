@@ -1,0 +1,83 @@
+package org.semcycle.jobs.infer;
+
+import com.typesafe.config.Config;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.semcycle.cycle.Cycle;
+import org.semcycle.cycle.CycleSetting;
+import org.semcycle.cycle.TransferStage;
+import org.semcycle.cycle.ViewpointStage;
+import org.semcycle.cycle.viewpoint.ViewpointFitter;
+import org.semcycle.embedding.KeypointTransfer;
+import org.semcycle.io.ImageLoader;
+import org.semcycle.rendering.camera.Viewpoint;
+
+/**
+ * {@code semcycle.infer} as a small serialisable value the executors get (the HOCON config
+ * itself does not travel).
+ */
+public record InferSettings(
+    Set<CycleSetting> settings,
+    int batchSize,
+    String voxelNet,
+    double margin,
+    boolean givenBox,
+    float silhouetteThreshold,
+    double iso,
+    double fov,
+    double referenceDistance,
+    int fitSize,
+    int fitSteps,
+    double fitLearningRate,
+    int maxFaces,
+    Set<Viewpoint.Parameter> fitFree,
+    int points,
+    KeypointTransfer.Mode transferMode,
+    int k,
+    float temperature,
+    long seed,
+    long maxPixels,
+    Set<String> visualize)
+    implements Serializable {
+
+  public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
+    Config i = c.getConfig("semcycle.infer");
+    EnumSet<Viewpoint.Parameter> free = EnumSet.noneOf(Viewpoint.Parameter.class);
+    for (String p : i.getStringList("fit.free")) {
+      free.add(Viewpoint.Parameter.valueOf(p.toUpperCase(Locale.ROOT).replace('-', '_')));
+    }
+    String box = i.getString("box");
+    if (!box.equals("given") && !box.equals("predicted")) {
+      throw new IllegalArgumentException("semcycle.infer.box must be given or predicted: " + box);
+    }
+    return new InferSettings(EnumSet.copyOf(settings), i.getInt("batch-size"),
+        i.getString("voxel-net"), i.getDouble("margin"), box.equals("given"),
+        (float) i.getDouble("silhouette-threshold"), i.getDouble("iso"), i.getDouble("fov"),
+        i.getDouble("reference-distance"), i.getInt("fit.size"), i.getInt("fit.steps"),
+        i.getDouble("fit.learning-rate"), i.getInt("fit.max-faces"), free,
+        i.getInt("transfer.points"),
+        KeypointTransfer.Mode.valueOf(i.getString("transfer.mode").toUpperCase(Locale.ROOT).replace('-', '_')),
+        i.getInt("transfer.k"), (float) i.getDouble("transfer.temperature"),
+        c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize));
+  }
+
+  /** The labels of the settings, from config when the command line gives none. */
+  public static List<String> labels(Config c) {
+    return c.getStringList("semcycle.infer.settings");
+  }
+
+  public KeypointTransfer.Options transfer() {
+    return new KeypointTransfer.Options(transferMode, k, temperature);
+  }
+
+  public Cycle.Options cycleOptions(KeypointTransfer transfer) {
+    ViewpointFitter.Options fit = ViewpointFitter.Options.defaults()
+        .withSteps(fitSteps).withLearningRate(fitLearningRate).withFree(fitFree);
+    return new Cycle.Options(margin, silhouetteThreshold, iso,
+        new ViewpointStage(fov, referenceDistance, fitSize, maxFaces, fit),
+        new TransferStage(transfer, points, seed));
+  }
+}

@@ -1,0 +1,70 @@
+package org.semcycle.jobs.infer;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.semcycle.cycle.PredictedKeypoint;
+
+/** The infer job's tables (docs/TABLES.md): predictions, timings, rejects. */
+public final class InferTables {
+  private InferTables() {}
+
+  public static final StructType PREDICTIONS = createStructType(List.of(
+      createStructField("dataset", StringType, false),
+      createStructField("category", StringType, false),
+      createStructField("image_id", StringType, false),
+      createStructField("pair_id", StringType, true),
+      createStructField("method", StringType, false),
+      createStructField("setting", StringType, false),
+      createStructField("keypoint_id", IntegerType, false),
+      createStructField("x", DoubleType, false),
+      createStructField("y", DoubleType, false),
+      createStructField("visible", BooleanType, false),
+      createStructField("confidence", DoubleType, false)));
+
+  public static final StructType TIMINGS = createStructType(List.of(
+      createStructField("dataset", StringType, false),
+      createStructField("category", StringType, false),
+      createStructField("image_id", StringType, false),
+      createStructField("pair_id", StringType, true),
+      createStructField("setting", StringType, false),
+      createStructField("stage", StringType, false),
+      createStructField("ms", DoubleType, false)));
+
+  public static final StructType REJECTS = createStructType(List.of(
+      createStructField("dataset", StringType, false),
+      createStructField("category", StringType, true),
+      createStructField("image_id", StringType, false),
+      createStructField("pair_id", StringType, true),
+      createStructField("setting", StringType, true),
+      createStructField("reason", StringType, false)));
+
+  static Row prediction(InferTask t, String pairId, String method, String setting,
+      PredictedKeypoint k) {
+    return RowFactory.create(t.dataset(), t.category(), t.imageId(), pairId, method, setting,
+        k.semanticId(), k.x(), k.y(), k.visible(), k.confidence());
+  }
+
+  static Row timing(InferTask t, String pairId, String setting, String stage, double ms) {
+    return RowFactory.create(t.dataset(), t.category(), t.imageId(), pairId, setting, stage, ms);
+  }
+
+  /** A reject of one setting of an image, or of the whole image when {@code setting} is null. */
+  static Row reject(InferTask t, String setting, String reason) {
+    return RowFactory.create(t.dataset(), t.category(), t.imageId(), null, setting, reason);
+  }
+
+  static Row listingReject(String dataset, String key, String reason) {
+    int slash = key.indexOf('/');
+    return RowFactory.create(dataset, slash < 0 ? null : key.substring(0, slash),
+        key.substring(slash + 1), null, null, reason);
+  }
+}

@@ -1,0 +1,44 @@
+package org.semcycle.cycle;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.semcycle.cycle.nets.LoadedNet;
+import org.semcycle.networks.ViewNet;
+import org.semcycle.viewpoint.ViewpointLabels;
+
+/** Stage 3: ViewNet -> azimuth and elevation (circular mean / expectation of its bins). */
+public final class ViewStage {
+  private ViewStage() {}
+
+  /** ViewNet over a batch of inputs (RGB crops or 5-channel sketches); {az, el} degrees each. */
+  public static List<double[]> predict(LoadedNet<ViewNet.Options> net, List<float[]> inputs) {
+    int s = net.options().imageSize();
+    int c = net.options().inChannels();
+    int p = c * s * s;
+    int n = inputs.size();
+    List<double[]> out = new ArrayList<>(n);
+    if (n == 0) {
+      return out;
+    }
+    float[] batch = new float[n * p];
+    for (int i = 0; i < n; i++) {
+      if (inputs.get(i).length != p) {
+        throw new IllegalArgumentException("view net input has " + inputs.get(i).length
+            + " floats, the net wants " + c + " x " + s + " x " + s);
+      }
+      System.arraycopy(inputs.get(i), 0, batch, i * p, p);
+    }
+    float[][] y = net.forward(batch, new Shape(n, c, s, s));
+    int na = ViewpointLabels.AZIMUTH_BINS;
+    int ne = ViewpointLabels.ELEVATION_BINS;
+    for (int i = 0; i < n; i++) {
+      double az = ViewpointLabels.decodeAzimuthLog(
+          java.util.Arrays.copyOfRange(y[0], i * na, (i + 1) * na));
+      double el = ViewpointLabels.decodeElevationLog(
+          java.util.Arrays.copyOfRange(y[1], i * ne, (i + 1) * ne));
+      out.add(new double[] {az, el});
+    }
+    return out;
+  }
+}

@@ -1,0 +1,117 @@
+package org.semcycle.cycle;
+
+import ai.djl.ndarray.types.DataType;
+import org.semcycle.cycle.crop.ObjectCrop;
+import org.semcycle.cycle.viewpoint.SoftSilhouetteRenderer;
+import org.semcycle.cycle.viewpoint.ViewpointFitter;
+import org.semcycle.geometry.Mesh;
+import org.semcycle.rendering.camera.Camera;
+import org.semcycle.rendering.camera.Intrinsics;
+import org.semcycle.rendering.camera.Viewpoint;
+
+/**
+ * Stage 4: the crop's camera. ViewNet gives azimuth and elevation; distance and principal-point
+ * offset are first set so that the mesh's projected box matches the silhouette's box, then
+ * (optionally) all are fine-tuned against the silhouette with the differentiable soft
+ * rasteriser ({@link ViewpointFitter}) at a lower resolution ({@code fitSize}; the viewpoint's
+ * offsets are fractions of the image, so it carries over to the crop's size). The crop camera is
+ * a look-at camera of the nominal field of view (the training renders'); {@link #toOriginal}
+ * maps it to the original image's pixels.
+ *
+ * @param fov nominal horizontal field of view of the crop camera, degrees
+ * @param referenceDistance distance used to measure the mesh's projected size
+ * @param fitSize silhouette size for fine-tuning (the crop size must be a multiple of it)
+ * @param maxFaces face budget of the soft rasteriser
+ * @param fitter fine-tuning settings
+ */
+public record ViewpointStage(double fov, double referenceDistance, int fitSize, int maxFaces,
+    ViewpointFitter.Options fitter) {
+
+  /**
+   * The initial viewpoint: ViewNet's angles (elevation kept within +-89 degrees), distance and
+   * offset from the silhouette's box.
+   */
+  public Viewpoint initial(double azimuth, double elevation, Mesh mesh, float[] mask, int size) {
+    double el = Math.max(-89, Math.min(89, elevation));
+    Viewpoint ref = Viewpoint.of(azimuth, el, referenceDistance);
+    double[] sil = ObjectCrop.maskBox(mask, size, size);
+    if (sil == null) {
+      return ref;
+    }
+    double[] proj = projectedBox(mesh, ref, size);
+    double extSil = Math.max(sil[2] - sil[0], sil[3] - sil[1]) + 1;
+    double extProj = Math.max(proj[2] - proj[0], proj[3] - proj[1]) + 1;
+    double d = referenceDistance * extProj / extSil;
+    if (!(d > 0.05) || !Double.isFinite(d)) {
+      return ref;
+    }
+    Viewpoint scaled = Viewpoint.of(azimuth, el, d);
+    double[] p2 = projectedBox(mesh, scaled, size);
+    double ox = ((sil[0] + sil[2]) / 2 - (p2[0] + p2[2]) / 2) / size;
+    double oy = ((sil[1] + sil[3]) / 2 - (p2[1] + p2[3]) / 2) / size;
+    return new Viewpoint(azimuth, el, d, 0, ox, oy);
+  }
+
+  /** Fine-tunes {@code initial} against the {0, 1} silhouette {@code mask} (size x size). */
+  public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
+    float[] target = downsample(mask, size, fitSize);
+    SoftSilhouetteRenderer renderer =
+        new SoftSilhouetteRenderer(mesh, fitSize, fitSize, fov, maxFaces, DataType.FLOAT32);
+    return new ViewpointFitter(fitter).fit(renderer, target, initial);
+  }
+
+  /** The crop camera of a viewpoint, in the original image's pixels. */
+  public Camera toOriginal(Viewpoint vp, ObjectCrop crop, int width, int height) {
+    Camera c = Camera.lookAt(vp, crop.size(), crop.size(), fov);
+    Intrinsics in = crop.toOriginal(c.intrinsics(), width, height);
+    return new Camera(in, c.extrinsics());
+  }
+
+  private double[] projectedBox(Mesh mesh, Viewpoint vp, int size) {
+    Camera c = Camera.lookAt(vp, size, size, fov);
+    double[] out = new double[3];
+    double x1 = Double.POSITIVE_INFINITY, y1 = x1, x2 = Double.NEGATIVE_INFINITY, y2 = x2;
+    for (int i = 0; i < mesh.vertexCount(); i++) {
+      var v = mesh.vertex(i);
+      c.project(v.x(), v.y(), v.z(), out);
+      if (out[2] > 0) {
+        x1 = Math.min(x1, out[0]);
+        y1 = Math.min(y1, out[1]);
+        x2 = Math.max(x2, out[0]);
+        y2 = Math.max(y2, out[1]);
+      }
+    }
+    return new double[] {x1, y1, x2, y2};
+  }
+
+  /** Area mean of a size x size mask down to n x n (size a multiple of n), else nearest. */
+  static float[] downsample(float[] mask, int size, int n) {
+    if (n == size) {
+      return mask.clone();
+    }
+    float[] out = new float[n * n];
+    if (size % n == 0) {
+      int k = size / n;
+      for (int y = 0; y < n; y++) {
+        for (int x = 0; x < n; x++) {
+          float s = 0;
+          for (int dy = 0; dy < k; dy++) {
+            for (int dx = 0; dx < k; dx++) {
+              s += mask[(y * k + dy) * size + x * k + dx];
+            }
+          }
+          out[y * n + x] = s / (k * k);
+        }
+      }
+    } else {
+      for (int y = 0; y < n; y++) {
+        for (int x = 0; x < n; x++) {
+          int sx = Math.min(size - 1, (int) ((x + 0.5) * size / n));
+          int sy = Math.min(size - 1, (int) ((y + 0.5) * size / n));
+          out[y * n + x] = mask[sy * size + sx];
+        }
+      }
+    }
+    return out;
+  }
+}
