@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
       "Run every stage on the embedded default (conf/demo.conf over conf/semcycle.conf).",
       "Stages: synth -> OUT/data, render -> OUT/render, benchmark -> OUT/benchmark,",
       "train (quick profile) -> OUT/models/{sketch,voxel,view,view-sketch,embed}, kpdb -> OUT/kpdb,",
-      "eval3d -> OUT/eval3d."
+      "eval3d -> OUT/eval3d, infer -> OUT/infer."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
@@ -63,9 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
       }
       stage(n++, "kpdb");
       System.out.println(KpdbCommand.run(spark, c, out + "/data", out + "/models/embed", out + "/kpdb").line());
-      stage(n, "eval3d (the embedding alone, PCK-3D)");
+      stage(n++, "eval3d (the embedding alone, PCK-3D)");
       System.out.println(
           Eval3dCommand.run(spark, c, out + "/data", null, out + "/kpdb", out + "/models/embed", out + "/eval3d").line());
+      stage(n++, "infer (the 2D-3D-2D cycle, every ablation setting)");
+      System.out.println(InferCommand.run(spark, c, null, out + "/benchmark", out + "/models",
+          out + "/kpdb", out + "/data", null, out + "/infer").line());
     } finally {
       spark.stop();
     }

@@ -16,6 +16,11 @@ public record TransferStage(KeypointTransfer transfer, int points, long seed) {
 
   /** The mesh's sampled points (packed xyz), the same for the same mesh and seed. */
   public float[] sample(Mesh mesh) {
+    return sample(mesh, points, seed);
+  }
+
+  /** {@code points} area-weighted samples of a mesh (packed xyz), seeded. */
+  public static float[] sample(Mesh mesh, int points, long seed) {
     return new SurfaceSampler(mesh).sample(points, seed).positionsAsFloat();
   }
 

@@ -23,7 +23,9 @@ import org.semcycle.visualize.KeypointOverlay;
  * {@code infer --visualize N}: for each chosen image, one PNG with a panel per setting: the
  * predicted keypoints (hollow where predicted occluded), the true ones where the set has
  * ground truth, and the outline of the mesh's silhouette under the setting's camera. Drawn on
- * the executor that ran the image, written to {@code OUT/visualize/<dataset>_<image>.png}.
+ * the executor that ran the image, written to {@code OUT/visualize/<dataset>_<image>.png}; and
+ * the dense embedding map ({@link org.semcycle.cycle.DenseEmbeddingMap}) of the first setting's
+ * mesh and camera to {@code OUT/dense/<dataset>_<image>_<setting>.png}.
  */
 final class InferPictures implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,7 +39,8 @@ final class InferPictures implements Serializable {
     this.out = out;
   }
 
-  void draw(InferTask t, Cycle.Outcome o) {
+  void draw(InferTask t, Cycle.Outcome o, org.semcycle.embedding.EmbeddingNet embedder,
+      int points, long seed) {
     if (o.results().isEmpty()) {
       return;
     }
@@ -60,9 +63,13 @@ final class InferPictures implements Serializable {
       panels.add(new KeypointOverlay(img).predicted(pred).truth(truth).silhouette(mask)
           .title(title).render());
     }
+    CycleResult first = o.results().get(0);
     try {
       out.write("visualize/" + t.dataset() + "_" + t.imageId() + ".png",
           KeypointOverlay.png(grid(panels)));
+      out.write("dense/" + t.dataset() + "_" + t.imageId() + "_" + first.setting().label() + ".png",
+          KeypointOverlay.png(org.semcycle.cycle.DenseEmbeddingMap.render(first.mesh(),
+              first.camera(), embedder, points, seed)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the picture of " + t.imageId(), e);
     }

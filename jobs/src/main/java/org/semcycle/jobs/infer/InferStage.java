@@ -109,13 +109,13 @@ final class InferStage implements Serializable {
       }
       List<Cycle.Outcome> outcomes = cycle.run(images, settings.settings());
       for (int i = 0; i < ok.size(); i++) {
-        out.add(rows(ok.get(i), outcomes.get(i)));
+        out.add(rows(ok.get(i), outcomes.get(i), nets));
       }
     }
     return out.iterator();
   }
 
-  private Result rows(InferTask t, Cycle.Outcome o) {
+  private Result rows(InferTask t, Cycle.Outcome o, CycleNets nets) {
     List<Row> preds = new ArrayList<>();
     List<Row> times = new ArrayList<>();
     List<Row> rejects = new ArrayList<>();
@@ -127,7 +127,7 @@ final class InferStage implements Serializable {
     }
     o.failures().forEach((setting, reason) -> rejects.add(InferTables.reject(t, setting.label(), reason)));
     if (pictures != null && settings.visualize().contains(key(t))) {
-      pictures.draw(t, o);
+      pictures.draw(t, o, nets.embedder(), settings.points(), settings.seed());
     }
     return new Result(t, preds, times, rejects);
   }
