@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       KpdbCommand.class,
       Eval3dCommand.class,
+      EvaluateCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -38,6 +38,42 @@ public final class PairIds {
     return row + ":" + PfPascalLayout.vocId(sourceStem) + "-" + PfPascalLayout.vocId(targetStem);
   }
 
+  /**
+   * The source image id of a pair id of a data set ({@code spair} or {@code pfpascal}).
+   *
+   * @throws IllegalArgumentException when the id is not in the data set's form
+   */
+  public static String sourceImageId(String dataset, String pairId) {
+    return ends(dataset, pairId)[0];
+  }
+
+  /** The target image id of a pair id of a data set ({@code spair} or {@code pfpascal}). */
+  public static String targetImageId(String dataset, String pairId) {
+    return ends(dataset, pairId)[1];
+  }
+
+  private static String[] ends(String dataset, String pairId) {
+    if ("spair".equals(dataset)) {
+      try {
+        SpairPairName n = SpairPairName.parse(pairId, "pair_id", 0);
+        return new String[] {n.srcImageId(), n.trgImageId()};
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("not an SPair pair id: '" + pairId + "'");
+      }
+    }
+    if ("pfpascal".equals(dataset)) {
+      int colon = pairId.indexOf(':');
+      String rest = colon < 0 ? "" : pairId.substring(colon + 1);
+      String[] ends = rest.split("-", -1);
+      if (colon <= 0 || ends.length != 2 || ends[0].isEmpty() || ends[1].isEmpty()
+          || !pairId.substring(0, colon).matches("[0-9]+")) {
+        throw new IllegalArgumentException("not a PF-PASCAL pair id <row>:<src>-<trg>: '" + pairId + "'");
+      }
+      return ends;
+    }
+    throw new IllegalArgumentException("no pairs in data set " + dataset);
+  }
+
   /** The image id of a path: file name without directory and extension. */
   public static String imageId(String path) {
     int slash = path.lastIndexOf('/');

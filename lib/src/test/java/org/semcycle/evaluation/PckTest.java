@@ -36,6 +36,10 @@ class PckTest {
         new double[][] {{1, 2}}, new double[][] {{3, 4}});
     assertEquals("3:car_x_0-car_y_3", PairIds.pfPascal(3, p));
     assertEquals("car_y_3", PairIds.imageId("JPEGImages/car_y_3.jpg"));
+    assertEquals("car_x_0", PairIds.sourceImageId("pfpascal", "3:car_x_0-car_y_3"));
+    assertEquals("car_y_3", PairIds.targetImageId("pfpascal", "3:car_x_0-car_y_3"));
+    assertEquals("chair_a_1", PairIds.sourceImageId("spair", "000007-chair_a_1-chair_b_2:chair"));
+    assertThrows(IllegalArgumentException.class, () -> PairIds.sourceImageId("pfpascal", "x:a-b"));
   }
 
   @Test
