@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       KpdbCommand.class,
       Eval3dCommand.class,
       InferCommand.class,
+      EvaluateCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,358 @@
+package org.semcycle.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.when;
+import static org.semcycle.jobs.EvaluationTables.seq;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.semcycle.benchmarks.BenchmarkFormat;
+import org.semcycle.datasets.spair.SpairSplit;
+import org.semcycle.evaluation.CategoryNames;
+import org.semcycle.evaluation.GroundTruthExtractor;
+import org.semcycle.evaluation.GroundTruthReject;
+import org.semcycle.evaluation.GroundTruthRow;
+import org.semcycle.evaluation.KeypointIdMap;
+import org.semcycle.evaluation.PaperTables;
+import org.semcycle.evaluation.PckCurveChart;
+import org.semcycle.evaluation.PckRow;
+import org.semcycle.evaluation.TextTable;
+import org.semcycle.io.JsonFields;
+import org.semcycle.spark.HadoopDataRoot;
+import org.semcycle.spark.HadoopDataSink;
+import org.semcycle.spark.Locations;
+
+/**
+ * {@code semcycle evaluate}: predictions (docs/TABLES.md) joined with the evaluation sets' ground
+ * truth and aggregated into PCK tables with Spark SQL.
+ *
+ * <p>Ground truth: each set is read on the driver with its data set's reader ({@link
+ * GroundTruthExtractor}). Scoring: a run is (dataset, category, method, setting, protocol), where
+ * protocol is {@code single} for predictions without pair_id and {@code pair} for pair-mode ones.
+ * A single-image run is scored on every ground-truth row of its data set and category: the
+ * images' own rows (unit {@code image}) and every pair whose target is the image (unit {@code
+ * pair}); a pair run on the pairs' rows only. A ground-truth keypoint without a prediction is
+ * scored wrong and counted {@code missing}; predictions of keypoints the truth lacks are not
+ * scored (counted). Duplicated predictions (same image/pair, run and keypoint) keep one row
+ * (counted).
+ *
+ * <p>Writes under OUT: {@code ground_truth/}, {@code scored/}, {@code pck/}, {@code
+ * pck_by_viewpoint/}, {@code curves/}, {@code rejects/} (Parquet); {@code pck.csv}, {@code
+ * pck_by_viewpoint.csv}, {@code curves.csv}; {@code tables/<name>.md|csv} and {@code tables.md}
+ * ({@link PaperTables}); {@code plots/pck-<dataset>-<tau>.png}; {@code summary.json}.
+ */
+public final class EvaluateJob {
+  private EvaluateJob() {}
+
+  /** What evaluate needs besides its inputs. */
+  public record Settings(
+      double[] alphas, double headlineAlpha, double[] curveAlphas, SpairSplit split, KeypointIdMap ids,
+      CategoryNames names) {}
+
+  /** One evaluation set: its data set and qualified location. */
+  public record GroundTruthSet(BenchmarkFormat format, String location) {}
+
+  /** What the run produced. */
+  public record Summary(
+      long groundTruthRows, long groundTruthRejects, long predictionRows, long duplicatePredictions,
+      long scoredRows, long missing, long unscoredPredictions, int runs, List<PckRow> pck,
+      List<TextTable> tables, double seconds) {
+    public String line() {
+      return String.format(Locale.ROOT,
+          "evaluate: %d ground-truth keypoints (%d rejects), %d predictions (%d duplicates, %d not in the truth),"
+              + " %d runs, %d scored rows (%d missing predictions) in %.1f s",
+          groundTruthRows, groundTruthRejects, predictionRows, duplicatePredictions, unscoredPredictions, runs,
+          scoredRows, missing, seconds);
+    }
+
+    /** The method comparison tables (Markdown). */
+    public String headline() {
+      StringBuilder sb = new StringBuilder();
+      for (TextTable t : tables) {
+        if (t.name().equals("table1") || t.name().startsWith("table1-") || t.name().equals("table4")
+            || t.name().equals("table5") || t.name().equals("viewpoint")) {
+          sb.append(t.toMarkdown()).append('\n');
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  /**
+   * The sets below the given folders: a folder that is a set itself, or a benchmark output with
+   * {@code pix3d/}, {@code spair/}, {@code pfpascal/} sets. A folder with none, or a data set given
+   * twice, is an error naming it.
+   */
+  public static List<GroundTruthSet> locate(SparkSession spark, List<String> dirs) {
+    Map<BenchmarkFormat, GroundTruthSet> out = new TreeMap<>();
+    for (String dir : dirs) {
+      List<GroundTruthSet> found = new ArrayList<>();
+      HadoopDataRoot root = Locations.root(spark, dir);
+      BenchmarkFormat self = GroundTruthExtractor.detect(root);
+      if (self != null) {
+        found.add(new GroundTruthSet(self, root.root()));
+      } else {
+        for (BenchmarkFormat f : BenchmarkFormat.values()) {
+          HadoopDataRoot sub = Locations.root(spark, Locations.join(dir, f.dir()));
+          if (GroundTruthExtractor.detect(sub) == f) {
+            found.add(new GroundTruthSet(f, sub.root()));
+          }
+        }
+      }
+      if (found.isEmpty()) {
+        throw new IllegalArgumentException("--ground-truth " + dir + ": no evaluation set there (expected pix3d.json,"
+            + " SPair's ImageAnnotation/ or PF-PASCAL's test_pairs.csv, or pix3d/ spair/ pfpascal/ folders)");
+      }
+      for (GroundTruthSet s : found) {
+        GroundTruthSet before = out.put(s.format(), s);
+        if (before != null) {
+          throw new IllegalArgumentException("--ground-truth: two " + s.format().dir() + " sets: " + before.location()
+              + " and " + s.location());
+        }
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  /** The predictions table of a folder: DIR/predictions when present, else DIR itself. */
+  public static String predictionsTable(SparkSession spark, String dir) {
+    HadoopDataRoot root = Locations.root(spark, dir);
+    return root.list("predictions").isEmpty() ? root.root() : Locations.join(dir, "predictions");
+  }
+
+  public static Summary run(SparkSession spark, Settings s, String predictions, List<String> groundTruth, String out) {
+    long t0 = System.nanoTime();
+    HadoopDataSink sink = Locations.sink(spark, out);
+    // 1. Ground truth, on the driver.
+    GroundTruthExtractor extractor = new GroundTruthExtractor(s.ids(), s.names(), s.split());
+    List<Row> gtRows = new ArrayList<>();
+    List<Row> rejectRows = new ArrayList<>();
+    for (GroundTruthSet set : locate(spark, groundTruth)) {
+      GroundTruthExtractor.Result r = extractor.extract(set.format(), Locations.root(spark, set.location()));
+      for (GroundTruthRow g : r.rows()) {
+        gtRows.add(EvaluationTables.row(g, set.location()));
+      }
+      for (GroundTruthReject j : r.rejects()) {
+        rejectRows.add(EvaluationTables.row(j));
+      }
+      System.err.printf("evaluate: %s: %d ground-truth keypoints, %d rejects from %s%n",
+          set.format().dir(), r.rows().size(), r.rejects().size(), set.location());
+    }
+    if (gtRows.isEmpty()) {
+      throw new IllegalArgumentException("--ground-truth " + groundTruth + ": no visible ground-truth keypoint");
+    }
+    Dataset<Row> gt = spark.createDataFrame(gtRows, EvaluationTables.GROUND_TRUTH);
+    gt.coalesce(1).write().mode("overwrite").parquet(Locations.join(out, "ground_truth"));
+    spark.createDataFrame(rejectRows, EvaluationTables.REJECTS).coalesce(1).write().mode("overwrite")
+        .parquet(Locations.join(out, "rejects"));
+    gt = spark.read().parquet(Locations.join(out, "ground_truth")).cache();
+
+    progress("ground truth", t0);
+    // 2. Predictions.
+    String table = predictionsTable(spark, predictions);
+    Dataset<Row> raw;
+    try {
+      raw = spark.read().parquet(table);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("--predictions: cannot read the Parquet table " + table + ": " + e.getMessage(), e);
+    }
+    List<String> absent = new ArrayList<>(EvaluationTables.PREDICTION_COLUMNS);
+    absent.removeAll(Arrays.asList(raw.columns()));
+    if (!absent.isEmpty()) {
+      throw new IllegalArgumentException("--predictions " + table + ": missing columns " + absent
+          + " (docs/TABLES.md)");
+    }
+    Dataset<Row> p = raw.select(col("dataset"), col("category"), col("image_id"), col("pair_id"), col("method"),
+            col("setting"), col("keypoint_id").cast(DataTypes.IntegerType).as("keypoint_id"),
+            col("x").cast(DataTypes.DoubleType).as("x"), col("y").cast(DataTypes.DoubleType).as("y"), col("visible"))
+        .withColumn("protocol", when(col("pair_id").isNull(), lit("single")).otherwise(lit("pair")));
+    String[] key = {"dataset", "category", "image_id", "pair_id", "method", "setting", "keypoint_id"};
+    Row pc = p.groupBy(key[0], java.util.Arrays.copyOfRange(key, 1, key.length)).count()
+        .agg(org.apache.spark.sql.functions.sum("count"), org.apache.spark.sql.functions.count(lit(1))).first();
+    long predictionRows = pc.isNullAt(0) ? 0 : pc.getLong(0);
+    long duplicates = predictionRows - pc.getLong(1);
+    Dataset<Row> pd = p.dropDuplicates(key).cache();
+    Dataset<Row> runs = pd.select("dataset", "category", "method", "setting", "protocol").distinct();
+
+    progress("predictions", t0);
+    // 3. Scoring: every ground-truth row of a run, with its prediction or none.
+    Dataset<Row> singlePreds = pd.filter(col("protocol").equalTo("single"))
+        .select(col("dataset"), col("category"), col("image_id"), col("method"), col("setting"), col("keypoint_id"),
+            col("x"), col("y"), col("visible"), lit(true).as("predicted"));
+    Dataset<Row> pairPreds = pd.filter(col("protocol").equalTo("pair"))
+        .select(col("dataset"), col("category"), col("pair_id"), col("method"), col("setting"), col("keypoint_id"),
+            col("x"), col("y"), col("visible"), lit(true).as("predicted"));
+    Dataset<Row> single = gt.join(runs.filter(col("protocol").equalTo("single")), seq("dataset", "category"))
+        .join(singlePreds, seq("dataset", "category", "image_id", "method", "setting", "keypoint_id"), "left");
+    Dataset<Row> pair = gt.filter(col("pair_id").isNotNull())
+        .join(runs.filter(col("protocol").equalTo("pair")), seq("dataset", "category"))
+        .join(pairPreds, seq("dataset", "category", "pair_id", "method", "setting", "keypoint_id"), "left");
+    Dataset<Row> scored = single.unionByName(pair)
+        .withColumn("unit", when(col("pair_id").isNull(), lit("image")).otherwise(lit("pair")))
+        .withColumn("missing", col("predicted").isNull())
+        .withColumn("distance", when(col("missing").or(isnan(col("x"))).or(isnan(col("y"))), lit(Double.NaN))
+            .otherwise(sqrt(pow(col("x").minus(col("gt_x")), 2).plus(pow(col("y").minus(col("gt_y")), 2)))))
+        .drop("predicted")
+        .select("dataset", "category", "method", "setting", "protocol", "unit", "image_id", "pair_id", "keypoint_id",
+            "viewpoint_variation", "gt_x", "gt_y", "x", "y", "visible", "distance", "missing", "tau_img", "tau_bbox",
+            "image_path", "set_root");
+    scored = scored.cache();
+    scored.write().mode("overwrite").parquet(Locations.join(out, "scored"));
+    Row counts = scored.agg(org.apache.spark.sql.functions.count(lit(1)),
+        org.apache.spark.sql.functions.sum(when(col("missing"), 1L).otherwise(0L))).first();
+    long scoredRows = counts.getLong(0);
+    long missing = counts.isNullAt(1) ? 0 : counts.getLong(1);
+    long unscored = pd.filter(col("protocol").equalTo("single"))
+        .join(gt.select("dataset", "category", "image_id", "keypoint_id").distinct(),
+            seq("dataset", "category", "image_id", "keypoint_id"), "left_anti").select("dataset")
+        .unionByName(pd.filter(col("protocol").equalTo("pair"))
+            .join(gt.filter(col("pair_id").isNotNull()).select("dataset", "category", "pair_id", "keypoint_id"),
+                seq("dataset", "category", "pair_id", "keypoint_id"), "left_anti").select("dataset"))
+        .count();
+    int runCount = runs.collectAsList().size();
+
+    progress("scoring", t0);
+    // 4. PCK tables and curves.
+    PckAggregation.Result agg = PckAggregation.aggregate(spark, scored, s.alphas(), s.curveAlphas());
+    List<PckRow> pckRows = sorted(agg.pck());
+    List<PckRow> vpRows = sorted(agg.byViewpoint());
+    List<PckRow> curveRows = sorted(agg.curves());
+    progress("aggregation", t0);
+    writePck(spark, pckRows, Locations.join(out, "pck"));
+    writePck(spark, vpRows, Locations.join(out, "pck_by_viewpoint"));
+    writePck(spark, curveRows, Locations.join(out, "curves"));
+    write(sink, "pck.csv", EvaluationTables.pckCsv(pckRows));
+    write(sink, "pck_by_viewpoint.csv", EvaluationTables.pckCsv(vpRows));
+    write(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
+    List<PckRow> tableRows = new ArrayList<>(pckRows);
+    tableRows.addAll(vpRows);
+    List<TextTable> tables = PaperTables.all(tableRows, s.headlineAlpha());
+    StringBuilder all = new StringBuilder("# PCK tables\n\n");
+    for (TextTable t : tables) {
+      write(sink, "tables/" + t.name() + ".md", t.toMarkdown());
+      write(sink, "tables/" + t.name() + ".csv", t.toCsv());
+      all.append(t.toMarkdown()).append('\n');
+    }
+    write(sink, "tables.md", all.toString());
+    writeCharts(sink, curveRows);
+
+    Summary summary = new Summary(gtRows.size(), rejectRows.size(), predictionRows, duplicates, scoredRows, missing,
+        unscored, runCount, pckRows, tables, (System.nanoTime() - t0) / 1e9);
+    write(sink, "summary.json", summaryJson(summary, pckRows, s.headlineAlpha()));
+    scored.unpersist();
+    gt.unpersist();
+    pd.unpersist();
+    return summary;
+  }
+
+  /** Sorted by data set, category (all last), run, unit, averaging, keypoint, viewpoint, tau, alpha. */
+  static List<PckRow> sorted(List<PckRow> rows) {
+    List<PckRow> out = new ArrayList<>(rows);
+    out.sort(java.util.Comparator.comparing(PckRow::dataset)
+        .thenComparing(r -> r.category().equals(PckRow.ALL) ? "~" : r.category())
+        .thenComparing(PckRow::method).thenComparing(PckRow::setting).thenComparing(PckRow::protocol)
+        .thenComparing(PckRow::unit).thenComparing(PckRow::averaging)
+        .thenComparing(r -> r.keypointId() == null ? -1 : r.keypointId())
+        .thenComparing(r -> r.viewpoint() == null ? "" : r.viewpoint())
+        .thenComparing(PckRow::tau).thenComparing(PckRow::alpha));
+    return out;
+  }
+
+  private static void writePck(SparkSession spark, List<PckRow> rows, String location) {
+    List<Row> out = new ArrayList<>();
+    for (PckRow r : rows) {
+      out.add(EvaluationTables.row(r));
+    }
+    spark.createDataFrame(out, EvaluationTables.PCK).coalesce(1).write().mode("overwrite").parquet(location);
+  }
+
+  /** One PNG per data set and tau, one line per run. */
+  static void writeCharts(HadoopDataSink sink, List<PckRow> curves) {
+    Map<String, Map<String, List<PckRow>>> byChart = new TreeMap<>();
+    for (PckRow r : curves) {
+      String run = new PaperTables.Run(r.method(), r.setting(), r.protocol()).label();
+      byChart.computeIfAbsent(r.dataset() + "-" + r.tau(), k -> new LinkedHashMap<>())
+          .computeIfAbsent(run, k -> new ArrayList<>()).add(r);
+    }
+    for (Map.Entry<String, Map<String, List<PckRow>>> chart : byChart.entrySet()) {
+      Map<String, PckCurveChart.Series> series = new LinkedHashMap<>();
+      for (Map.Entry<String, List<PckRow>> e : chart.getValue().entrySet()) {
+        List<PckRow> pts = new ArrayList<>(e.getValue());
+        pts.sort((a, b) -> Double.compare(a.alpha(), b.alpha()));
+        series.put(e.getKey(), new PckCurveChart.Series(
+            pts.stream().mapToDouble(PckRow::alpha).toArray(), pts.stream().mapToDouble(PckRow::pck).toArray()));
+      }
+      String[] dsTau = chart.getKey().split("-", 2);
+      byte[] png = PckCurveChart.png("PCK vs alpha, " + dsTau[0] + " (tau " + dsTau[1] + ", all categories)",
+          "alpha (tau_" + dsTau[1] + ")", series);
+      try {
+        sink.write("plots/pck-" + chart.getKey() + ".png", png);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + sink.describe("plots/pck-" + chart.getKey() + ".png"), e);
+      }
+    }
+  }
+
+  private static void progress(String step, long t0) {
+    System.err.printf(Locale.ROOT, "evaluate: %s done at %.1f s%n", step, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static String summaryJson(Summary s, List<PckRow> pck, double alpha) {
+    ObjectNode o = JsonFields.nodes().objectNode();
+    ObjectNode counts = o.putObject("counts");
+    counts.put("ground_truth_keypoints", s.groundTruthRows());
+    counts.put("ground_truth_rejects", s.groundTruthRejects());
+    counts.put("prediction_rows", s.predictionRows());
+    counts.put("duplicate_predictions", s.duplicatePredictions());
+    counts.put("unscored_predictions", s.unscoredPredictions());
+    counts.put("runs", s.runs());
+    counts.put("scored_rows", s.scoredRows());
+    counts.put("missing_predictions", s.missing());
+    o.put("headline_alpha", alpha);
+    ArrayNode h = o.putArray("headline");
+    for (PckRow r : pck) {
+      if (r.keypointId() == null && Math.abs(r.alpha() - alpha) < 1e-9) {
+        ObjectNode n = h.addObject();
+        n.put("dataset", r.dataset());
+        n.put("category", r.category());
+        n.put("method", r.method());
+        n.put("setting", r.setting());
+        n.put("protocol", r.protocol());
+        n.put("unit", r.unit());
+        n.put("tau", r.tau());
+        n.put("averaging", r.averaging());
+        n.put("pck", r.pck());
+        n.put("keypoints", r.keypoints());
+        n.put("units", r.units());
+        n.put("missing", r.missing());
+      }
+    }
+    o.put("seconds", s.seconds());
+    return new String(JsonFields.toBytes(o), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static void write(HadoopDataSink sink, String rel, String text) {
+    try {
+      sink.write(rel, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + sink.describe(rel), e);
+    }
+  }
+}

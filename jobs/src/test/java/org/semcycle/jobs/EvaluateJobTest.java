@@ -1,0 +1,285 @@
+package org.semcycle.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.semcycle.benchmarks.BenchmarkFormat;
+import org.semcycle.cli.BenchmarkCommand;
+import org.semcycle.cli.EvaluateCommand;
+import org.semcycle.cli.ReportCommand;
+import org.semcycle.cli.SemcycleConfig;
+import org.semcycle.evaluation.GroundTruthExtractor;
+import org.semcycle.evaluation.GroundTruthRow;
+import org.semcycle.evaluation.Pck;
+import org.semcycle.evaluation.PckRow;
+import org.semcycle.io.LocalDataRoot;
+import org.semcycle.io.LocalDataSink;
+import org.semcycle.spark.SparkTestSession;
+import org.semcycle.synthetic.SynthSpec;
+import org.semcycle.synthetic.SyntheticWorld;
+
+/**
+ * evaluate on local[2] against predictions made from the ground truth: perfect ones (PCK 1
+ * everywhere), ones moved by a known distance (right/wrong per alpha and tau as computed here),
+ * pair-mode ones right on one pair only (per-pair and per-keypoint averaging differ as computed
+ * here), with a missing, a duplicated and an unscored prediction.
+ */
+class EvaluateJobTest {
+  @TempDir static Path tmp;
+  static Path bench;
+  static List<GroundTruthRow> gt = new ArrayList<>();
+  static Config config;
+  static List<GroundTruthRow> images;
+  static List<GroundTruthRow> spairPairs;
+  static String firstPair;
+  static List<Row> preds;
+  static Path infer;
+  static Path out;
+  static EvaluateJob.Summary s;
+
+  static final StructType PREDICTIONS = DataTypes.createStructType(List.of(
+      DataTypes.createStructField("dataset", DataTypes.StringType, false),
+      DataTypes.createStructField("category", DataTypes.StringType, false),
+      DataTypes.createStructField("image_id", DataTypes.StringType, false),
+      DataTypes.createStructField("pair_id", DataTypes.StringType, true),
+      DataTypes.createStructField("method", DataTypes.StringType, false),
+      DataTypes.createStructField("setting", DataTypes.StringType, false),
+      DataTypes.createStructField("keypoint_id", DataTypes.IntegerType, false),
+      DataTypes.createStructField("x", DataTypes.DoubleType, false),
+      DataTypes.createStructField("y", DataTypes.DoubleType, false),
+      DataTypes.createStructField("visible", DataTypes.BooleanType, false),
+      DataTypes.createStructField("confidence", DataTypes.DoubleType, false)));
+
+  @BeforeAll
+  static void benchmarkSets() throws Exception {
+    Path data = tmp.resolve("data");
+    config = SemcycleConfig.load(null, List.of(), Map.of(
+        "semcycle.benchmark.images-per-model", 2,
+        "semcycle.benchmark.image-size", 48,
+        "semcycle.benchmark.supersampling", 1,
+        "semcycle.benchmark.pairs-per-category", 3,
+        "semcycle.benchmark.preview", 0,
+        "semcycle.spark.partitions", 2));
+    SynthSpec s = org.semcycle.cli.TestSpecs.synth(config, List.of("chair", "car"), 3);
+    SyntheticWorld.write(new SynthSpec(s.seed(), s.categories(), 3, 0.34, 0, 256, s.vocabulary()), new LocalDataSink(data), 2);
+    bench = tmp.resolve("bench");
+    BenchmarkCommand.run(SparkTestSession.get(), config, data.toString(), null, bench.toString());
+    EvaluateJob.Settings settings = EvaluateCommand.settings(config);
+    GroundTruthExtractor ex = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split());
+    for (BenchmarkFormat f : BenchmarkFormat.values()) {
+      GroundTruthExtractor.Result r = ex.extract(f, new LocalDataRoot(bench.resolve(f.dir())));
+      assertEquals(List.of(), r.rejects(), f.dir());
+      gt.addAll(r.rows());
+    }
+    evaluate();
+  }
+
+  static Row prediction(GroundTruthRow g, String method, String setting, String pairId, double x, double y) {
+    return RowFactory.create(g.dataset(), g.category(), g.imageId(), pairId, method, setting, g.keypointId(), x, y, true, 1.0);
+  }
+
+  static void evaluate() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    images = gt.stream().filter(g -> g.pairId() == null).toList();
+    spairPairs = gt.stream().filter(g -> g.pairId() != null && g.dataset().equals("spair")).toList();
+    assertTrue(images.size() > 20 && spairPairs.size() > 5, images.size() + " / " + spairPairs.size());
+    assertTrue(gt.stream().anyMatch(g -> g.dataset().equals("pfpascal") && g.pairId() != null));
+    assertTrue(spairPairs.stream().allMatch(g -> g.viewpointVariation() != null));
+
+    preds = new ArrayList<>();
+    for (GroundTruthRow g : images) {
+      preds.add(prediction(g, "cycle-3d", "full", null, g.x(), g.y()));
+      // Moved by exactly d = 0.07 tau_img along a 3-4-5 direction.
+      double d = 0.07 * g.tauImg();
+      preds.add(prediction(g, "cycle-3d", "no-finetune", null, g.x() + 0.6 * d, g.y() - 0.8 * d));
+    }
+    preds.add(prediction(images.get(0), "cycle-3d", "full", null, images.get(0).x(), images.get(0).y())); // duplicate
+    GroundTruthRow extra = images.get(1);
+    preds.add(RowFactory.create(extra.dataset(), extra.category(), extra.imageId(), null, "cycle-3d", "full", 999,
+        1.0, 1.0, true, 1.0)); // a keypoint the truth lacks
+    // Pair mode on SPair: right on the first pair, 30 tau_img off elsewhere, one keypoint missing.
+    firstPair = spairPairs.get(0).pairId();
+    String missingPair = spairPairs.stream().map(GroundTruthRow::pairId).filter(p -> !p.equals(firstPair)).findFirst().orElseThrow();
+    boolean skipped = false;
+    for (GroundTruthRow g : spairPairs) {
+      if (g.pairId().equals(missingPair) && !skipped) {
+        skipped = true;
+        continue;
+      }
+      double off = g.pairId().equals(firstPair) ? 0 : 30 * g.tauImg();
+      preds.add(prediction(g, "baseline-2d", "full", g.pairId(), g.x() + off, g.y()));
+    }
+    infer = tmp.resolve("infer");
+    spark.createDataFrame(preds, PREDICTIONS).write().partitionBy("dataset").parquet(infer.resolve("predictions").toString());
+
+    out = tmp.resolve("eval");
+    s = EvaluateJob.run(spark, EvaluateCommand.settings(config), infer.toString(),
+        List.of(bench.toString()), out.toString());
+
+  }
+
+  @Test
+  void scoresPerfectShiftedAndPairPredictions() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    // Counts: every run scores every ground-truth row it covers.
+    long spairPairRows = spairPairs.size();
+    assertEquals(gt.size(), s.groundTruthRows());
+    assertEquals(preds.size(), s.predictionRows());
+    assertEquals(1, s.duplicatePredictions());
+    assertEquals(1, s.unscoredPredictions());
+    assertEquals(2L * gt.size() + spairPairRows, s.scoredRows(), s.line());
+    assertEquals(1, s.missing());
+    List<Row> scored = spark.read().parquet(out.resolve("scored").toString())
+        .filter("method = 'cycle-3d' and setting = 'full'").collectAsList();
+    assertEquals(gt.size(), scored.size(), "scored rows = ground-truth rows");
+
+    Map<String, PckRow> pck = new LinkedHashMap<>();
+    for (PckRow r : s.pck()) {
+      pck.put(key(r.dataset(), r.category(), r.keypointId(), r.setting(), r.protocol(), r.unit(), r.tau(), r.alpha(), r.averaging()), r);
+    }
+    // Perfect predictions: 1.0 in every row of the run, per keypoint id too.
+    s.pck().stream().filter(r -> r.setting().equals("full") && r.method().equals("cycle-3d"))
+        .forEach(r -> assertEquals(1.0, r.pck(), 1e-12, r.toString()));
+    assertTrue(s.pck().stream().anyMatch(r -> r.keypointId() != null && r.setting().equals("full")));
+
+    // Shifted by 0.07 tau_img: img right at 0.10 and 0.15, wrong at 0.05; bbox as computed here.
+    for (String ds : List.of("pix3d", "spair", "pfpascal")) {
+      for (double a : Pck.ALPHAS) {
+        List<GroundTruthRow> rows = images.stream().filter(g -> g.dataset().equals(ds)).toList();
+        double expectImg = a < 0.07 ? 0 : 1;
+        double expectBox = rows.stream().filter(g -> Pck.correct(0.07 * g.tauImg(), a, g.tauBbox())).count() / (double) rows.size();
+        assertEquals(expectImg, pck.get(key(ds, "all", null, "no-finetune", "single", "image", "img", a, PckRow.PER_KEYPOINT)).pck(), 1e-9);
+        assertEquals(expectBox, pck.get(key(ds, "all", null, "no-finetune", "single", "image", "bbox", a, PckRow.PER_KEYPOINT)).pck(), 1e-9,
+            ds + " bbox @" + a);
+      }
+    }
+    assertTrue(s.pck().stream().anyMatch(r -> r.setting().equals("no-finetune") && r.tau().equals("bbox") && r.pck() > 0 && r.pck() < 1),
+        "the bbox threshold splits some keypoints");
+
+    // Pair mode: per keypoint = right keypoints / all; per pair = 1 / pairs.
+    long right = spairPairs.stream().filter(g -> g.pairId().equals(firstPair)).count();
+    long pairs = spairPairs.stream().map(GroundTruthRow::pairId).distinct().count();
+    PckRow perKeypoint = pck.get(key("spair", "all", null, "full", "pair", "pair", "img", 0.10, PckRow.PER_KEYPOINT));
+    PckRow perPair = pck.get(key("spair", "all", null, "full", "pair", "pair", "img", 0.10, PckRow.PER_PAIR));
+    assertEquals((double) right / spairPairRows, perKeypoint.pck(), 1e-12);
+    assertEquals(1.0 / pairs, perPair.pck(), 1e-12);
+    assertNotEquals(perKeypoint.pck(), perPair.pck(), 1e-6);
+    assertEquals(1, perKeypoint.missing());
+    assertEquals(pairs, perPair.units());
+
+    // Viewpoint split, tables, curves, summary.
+    List<Row> vp = spark.read().parquet(out.resolve("pck_by_viewpoint").toString()).collectAsList();
+    assertTrue(vp.stream().anyMatch(r -> r.getAs("method").equals("baseline-2d")), vp.toString());
+    String table1 = Files.readString(out.resolve("tables/table1.md"));
+    assertTrue(table1.contains("| cycle-3d / full | 1.000 | 1.000 | 1.000 |"), table1);
+    assertTrue(table1.contains("baseline-2d / full (pairs)"), table1);
+    assertTrue(Files.exists(out.resolve("tables/table2.csv")));
+    assertTrue(Files.exists(out.resolve("tables/table4.md")), "car");
+    assertTrue(Files.readString(out.resolve("tables/viewpoint.md")).contains("spair img hard"));
+    for (String ds : List.of("pix3d", "spair", "pfpascal")) {
+      assertTrue(Files.size(out.resolve("plots/pck-" + ds + "-img.png")) > 1000, ds);
+    }
+    assertTrue(Files.readString(out.resolve("pck.csv")).startsWith("dataset,category,keypoint_id,method"));
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertEquals(s.scoredRows(), summary.get("counts").get("scored_rows").asLong());
+    assertTrue(summary.get("headline").size() > 10);
+    assertTrue(s.headline().contains("Table 1"), s.headline());
+  }
+
+  @Test
+  void reportRendersTablesAndPicturesInChromium() throws Exception {
+    Path report = tmp.resolve("report");
+    ReportJob.Summary r = ReportJob.run(SparkTestSession.get(), ReportCommand.settings(config), out.toString(),
+        infer.toString(), List.of(bench.toString()), report.toString());
+    assertEquals(0, r.notDrawn(), r.line());
+    assertTrue(r.pictures() >= 6, r.line());
+    String html = Files.readString(report.resolve("index.html"));
+    assertTrue(html.contains("data-table=\"table1\""), "table 1 in the page");
+    assertTrue(html.contains("images/failures/"), "failure pictures in the page");
+    assertTrue(html.contains("plots/pck-spair-img.png"));
+    Path chromium = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of)
+        .filter(Files::isExecutable).findFirst().orElse(null);
+    Assumptions.assumeTrue(chromium != null,
+        "chromium is not installed (Debian package chromium): the report was not opened in a browser");
+    Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-dev-shm-usage", "--virtual-time-budget=10000", "--dump-dom",
+        report.resolve("index.html").toUri().toString())
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String dom = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), "chromium finished");
+    long images = html.split("<img ", -1).length - 1;
+    assertTrue(dom.contains("data-images-checked=\"" + images + "\""), "the page's script ran over every image: "
+        + dom.substring(0, Math.min(400, dom.length())));
+    long loaded = dom.split("data-loaded=\"yes\"", -1).length - 1;
+    assertEquals(images, loaded, "every <img> decoded (naturalWidth > 0)");
+    assertTrue(!dom.contains("data-loaded=\"no\""));
+    assertTrue(dom.contains("<caption>Table 1: method comparison, chair"), "tables in the DOM");
+    assertTrue(dom.contains("<td class=\"num\">1.000</td>"));
+  }
+
+  @Test
+  void badGroundTruthIsRejectedOrNamed() throws Exception {
+    // A corrupt image annotation becomes a reject naming the file.
+    Path spair = tmp.resolve("badspair");
+    copy(bench.resolve("spair"), spair);
+    Path ann;
+    try (Stream<Path> files = Files.walk(spair.resolve("ImageAnnotation"))) {
+      ann = files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElseThrow();
+    }
+    Files.writeString(ann, "{\"filename\": ");
+    EvaluateJob.Settings settings = EvaluateCommand.settings(config);
+    GroundTruthExtractor.Result r = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split())
+        .extract(BenchmarkFormat.SPAIR, new LocalDataRoot(spair));
+    assertEquals(1, r.rejects().size(), r.rejects().toString());
+    assertTrue(r.rejects().get(0).reason().contains(ann.getFileName().toString()), r.rejects().toString());
+    // A missing pair list is an error naming it.
+    Files.delete(spair.resolve("Layout/large/test.txt"));
+    Exception e = assertThrows(RuntimeException.class, () -> new GroundTruthExtractor(settings.ids(), settings.names(),
+        settings.split()).extract(BenchmarkFormat.SPAIR, new LocalDataRoot(spair)));
+    assertTrue(e.getMessage().contains("test.txt"), e.getMessage());
+    // A folder without a set: the command names it.
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Exception none = assertThrows(IllegalArgumentException.class,
+        () -> EvaluateJob.locate(SparkTestSession.get(), List.of(empty.toString())));
+    assertTrue(none.getMessage().contains(empty.toString()), none.getMessage());
+  }
+
+  static void copy(Path from, Path to) throws Exception {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+  }
+
+  static String key(String ds, String cat, Integer kp, String setting, String protocol, String unit, String tau, double alpha,
+      String averaging) {
+    return String.join("|", ds, cat, String.valueOf(kp), setting, protocol, unit, tau, String.format("%.2f", alpha), averaging);
+  }
+}
