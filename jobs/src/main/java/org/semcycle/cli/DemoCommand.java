@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
       "Run every stage on the embedded default (conf/demo.conf over conf/semcycle.conf).",
       "Stages: synth -> OUT/data, render -> OUT/render, benchmark -> OUT/benchmark,",
       "train (quick profile) -> OUT/models/{sketch,voxel,view,view-sketch,embed}, kpdb -> OUT/kpdb,",
-      "eval3d -> OUT/eval3d, infer -> OUT/infer."
+      "eval3d -> OUT/eval3d, infer -> OUT/infer, evaluate -> OUT/evaluate, report -> OUT/report."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
@@ -69,6 +69,17 @@ public final class DemoCommand implements Callable<Integer> {
       stage(n++, "infer (the 2D-3D-2D cycle, every ablation setting)");
       System.out.println(InferCommand.run(spark, c, null, out + "/benchmark", out + "/models",
           out + "/kpdb", out + "/data", null, out + "/infer").line());
+      stage(n++, "evaluate (PCK tables)");
+      org.semcycle.jobs.EvaluateJob.Summary ev = org.semcycle.jobs.EvaluateJob.run(spark,
+          EvaluateCommand.settings(c), out + "/infer", java.util.List.of(out + "/benchmark"),
+          out + "/evaluate");
+      System.out.println(ev.line());
+      stage(n, "report");
+      org.semcycle.jobs.ReportJob.Summary rep = org.semcycle.jobs.ReportJob.run(spark,
+          ReportCommand.settings(c), out + "/evaluate", out + "/infer",
+          java.util.List.of(out + "/benchmark"), out + "/report");
+      System.out.print(ev.headline());
+      System.out.println(rep.line());
     } finally {
       spark.stop();
     }
