@@ -41,7 +41,7 @@ public final class DenseDescriptorNet extends AbstractBlock {
     }
   }
 
-  private static final float EPS = 1e-6f;
+  private static final float EPS = 1e-12f;
 
   private final Options options;
   private final ImageEncoder encoder;
