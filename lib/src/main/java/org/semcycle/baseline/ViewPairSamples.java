@@ -38,7 +38,10 @@ import org.semcycle.training.views.RenderedSample;
 public record ViewPairSamples(
     int imageSize, int correspondences, int pairsPerView, int minCorrespondences, double depthTolerance) {
 
-  /** What was built: the samples and how many views found no partner. */
+  /**
+   * What was built: the samples (null when no pair could be formed), how many pairs, how many
+   * views found no partner, and the mean number of correspondences per pair.
+   */
   public record Built(ArraySamples samples, int pairs, int skippedViews, double meanCorrespondences) {}
 
   public ViewPairSamples {
@@ -50,11 +53,7 @@ public record ViewPairSamples(
   /** A decoded, cropped view. */
   private record View(String source, DepthView depth, ObjectCrop crop, float[] rgbCrop) {}
 
-  /**
-   * Builds the pairs of the given views (any order; grouped by {@link RenderedSample#model()}).
-   *
-   * @throws IllegalArgumentException when no pair at all could be formed
-   */
+  /** Builds the pairs of the given views (any order; grouped by {@link RenderedSample#model()}). */
   public Built build(List<RenderedSample> rows, long seed, DataType type) {
     Map<String, List<RenderedSample>> byModel = new LinkedHashMap<>();
     for (RenderedSample r : rows) {
@@ -105,9 +104,7 @@ public record ViewPairSamples(
     }
     int n = pairs.size();
     if (n == 0) {
-      throw new IllegalArgumentException(
-          "no view pair shares " + minCorrespondences + " visible pixels: dense2d needs views-per-model >= 2 ("
-              + rows.size() + " views of " + byModel.size() + " models)");
+      return new Built(null, 0, skipped, 0);
     }
     ArraySamples samples = new ArraySamples(n)
         .withDataType(type)
