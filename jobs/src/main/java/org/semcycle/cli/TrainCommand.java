@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.semcycle.baseline.Dense2dTask;
+import org.semcycle.baseline.DenseDescriptorNet;
+import org.semcycle.baseline.DescriptorLoss;
+import org.semcycle.baseline.ViewPairSamples;
 import org.semcycle.embedding.EmbedSamples;
 import org.semcycle.embedding.EmbedTask;
 import org.semcycle.embedding.EmbedderConfig;
@@ -53,12 +57,13 @@ import picocli.CommandLine.Option;
       "Train a network: sketch (RGB -> 2.5D), voxel (2.5D -> voxels), view (RGB -> viewpoint),",
       "view-sketch (true 2.5D maps -> viewpoint, the 'w/o v.p. from RGB' ablation), embed (keypoints),",
       "critic (WGAN-GP naturalness critic on a trained voxel net's outputs, --voxel-net),",
-      "voxel-finetune (the voxel net again with the frozen critic's naturalness loss, --voxel-net, --critic).",
+      "voxel-finetune (the voxel net again with the frozen critic's naturalness loss, --voxel-net, --critic),",
+      "dense2d (the direct 2D-2D baseline's descriptor net, on pairs of views of one model: render views-per-model >= 2).",
       "Writes OUT/training-log.csv, OUT/loss-curve.png, checkpoints and the model; rerun to resume."
     })
 public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--net", required = true,
-      description = "sketch | voxel | view | view-sketch | embed | critic | voxel-finetune")
+      description = "sketch | voxel | view | view-sketch | embed | critic | voxel-finetune | dense2d")
   String net;
 
   @Option(names = "--views", description = "Render job output (with views/ and voxels/); for every net but embed.")
@@ -129,6 +134,9 @@ public final class TrainCommand implements Callable<Integer> {
     if (views == null) {
       throw new IllegalArgumentException("--views is required for --net " + net);
     }
+    if (which.equals("dense2d")) {
+      return trainDense2d(spark, c, p, views, out, epochs, dtype, seed);
+    }
     int size = p.getInt("image-size");
     int base = p.getInt("base");
     int res = p.getInt("voxel-resolution");
@@ -174,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
         beta2 = b.get(1).floatValue();
       }
       default -> throw new IllegalArgumentException(
-          "--net must be sketch, voxel, view, view-sketch, embed, critic or voxel-finetune, got '" + net + "'");
+          "--net must be sketch, voxel, view, view-sketch, embed, critic, voxel-finetune or dense2d, got '" + net + "'");
     }
     TrainLoop.Options lo =
         new TrainLoop.Options(
@@ -236,6 +244,42 @@ public final class TrainCommand implements Callable<Integer> {
         CriticTask task = new CriticTask(new VoxelCritic(co), (float) cc.getDouble("lambda"), seed);
         return new TrainLoop(lo).fit(task, train, val, out, co, m);
       }
+    }
+  }
+
+  /**
+   * The 2D-2D baseline's descriptor net on view pairs of the render job's output
+   * (semcycle.train.profiles.*.dense2d): crops and correspondences from {@link ViewPairSamples},
+   * contrastive loss on corresponding pixels; validation reports the fraction of held-out
+   * correspondences whose nearest neighbour lands within 0.05 S and 0.10 S.
+   */
+  static TrainLoop.Summary trainDense2d(
+      SparkSession spark, Config c, Config p, String views, Path out, Integer epochs, DataType dtype, long seed)
+      throws Exception {
+    Config d = p.getConfig("dense2d");
+    int size = d.getInt("image-size");
+    ViewPairSamples pairs = new ViewPairSamples(size, d.getInt("correspondences"), d.getInt("pairs-per-view"),
+        d.getInt("min-correspondences"), d.getDouble("depth-tolerance"));
+    TrainingData.Split data = TrainingData.views(spark, c, views, false, p.getInt("max-train-samples"));
+    ViewPairSamples.Built train = pairs.build(data.train(), seed, dtype);
+    if (train.pairs() == 0) {
+      throw new IllegalArgumentException(views + ": no two train views of one model share "
+          + d.getInt("min-correspondences") + " visible pixels; dense2d needs render views-per-model >= 2");
+    }
+    ViewPairSamples.Built val = pairs.build(data.val(), seed, dtype);
+    System.err.printf(Locale.ROOT,
+        "train dense2d: %d train pairs (%.0f correspondences each, %d views without a partner), %d val pairs, %dpx crops (%s profile, %s)%n",
+        train.pairs(), train.meanCorrespondences(), train.skippedViews(), val.pairs(), size,
+        c.getString("semcycle.train.profile"), dtype);
+    DenseDescriptorNet.Options o = new DenseDescriptorNet.Options(size, d.getInt("base"), d.getInt("dim"));
+    Dense2dTask task = new Dense2dTask(new DenseDescriptorNet(o),
+        new DescriptorLoss((float) d.getDouble("margin"), (float) d.getDouble("negative-radius")));
+    TrainLoop.Options lo =
+        new TrainLoop.Options(
+            epochs != null ? epochs : d.getInt("epochs"), d.getInt("batch-size"),
+            (float) d.getDouble("learning-rate"), 0.9f, 0.999f, seed, 20, dtype);
+    try (NDManager m = NDManager.newBaseManager()) {
+      return new TrainLoop(lo).fit(task, train.samples(), val.samples(), out, o, m);
     }
   }
 

@@ -65,15 +65,28 @@ public final class TrainingData {
     List<RenderedSample> out = new ArrayList<>();
     for (Row r :
         d.select("synset", "model_id", "view_id", "rgb", "depth", "depth_min", "depth_max", "normal",
-                "silhouette", "azimuth", "elevation", "occupancy", "resolution")
+                "silhouette", "azimuth", "elevation", "occupancy", "resolution", "intrinsics", "extrinsics")
             .collectAsList()) {
       out.add(
           new RenderedSample(
               r.getString(0) + "/" + r.getString(1) + "#" + r.getInt(2),
               (byte[]) r.get(3), (byte[]) r.get(4), r.getDouble(5), r.getDouble(6), (byte[]) r.get(7),
-              (byte[]) r.get(8), r.getDouble(9), r.getDouble(10), (byte[]) r.get(11), r.isNullAt(12) ? 0 : r.getInt(12)));
+              (byte[]) r.get(8), r.getDouble(9), r.getDouble(10), (byte[]) r.get(11), r.isNullAt(12) ? 0 : r.getInt(12),
+              doubles(r, 13), doubles(r, 14)));
     }
     return out;
+  }
+
+  private static double[] doubles(Row r, int i) {
+    if (r.isNullAt(i)) {
+      return null;
+    }
+    List<Double> l = r.getList(i);
+    double[] a = new double[l.size()];
+    for (int k = 0; k < a.length; k++) {
+      a[k] = l.get(k);
+    }
+    return a;
   }
 
   static List<String> synsets(Config c) {
