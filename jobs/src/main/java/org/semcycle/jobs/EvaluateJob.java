@@ -189,7 +189,9 @@ public final class EvaluateJob {
     long predictionRows = pc.isNullAt(0) ? 0 : pc.getLong(0);
     long duplicates = predictionRows - pc.getLong(1);
     Dataset<Row> pd = p.dropDuplicates(key).cache();
-    Dataset<Row> runs = pd.select("dataset", "category", "method", "setting", "protocol").distinct();
+    Dataset<Row> runsFound = pd.select("dataset", "category", "method", "setting", "protocol").distinct();
+    List<Row> runList = runsFound.collectAsList();
+    Dataset<Row> runs = spark.createDataFrame(runList, runsFound.schema());
 
     progress("predictions", t0);
     // 3. Scoring: every ground-truth row of a run, with its prediction or none.
@@ -226,7 +228,7 @@ public final class EvaluateJob {
             .join(gt.filter(col("pair_id").isNotNull()).select("dataset", "category", "pair_id", "keypoint_id"),
                 seq("dataset", "category", "pair_id", "keypoint_id"), "left_anti").select("dataset"))
         .count();
-    int runCount = runs.collectAsList().size();
+    int runCount = runList.size();
 
     progress("scoring", t0);
     // 4. PCK tables and curves.

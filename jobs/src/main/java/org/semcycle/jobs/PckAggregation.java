@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Column;
@@ -67,7 +69,7 @@ public final class PckAggregation {
     }
     String perKeypoint = "SELECT " + RUN + ", category, keypoint_id, viewpoint_variation,"
         + " grouping(category) AS g_cat, grouping(keypoint_id) AS g_kp, grouping(viewpoint_variation) AS g_vp,"
-        + " COUNT(*) AS keypoints, COUNT(DISTINCT unit_key) AS units, SUM(missing_n) AS missing" + means
+        + " COUNT(*) AS keypoints, CAST(-1 AS BIGINT) AS units, SUM(missing_n) AS missing" + means
         + " FROM " + view + " GROUP BY GROUPING SETS ((" + RUN + ", category, keypoint_id), (" + RUN + ", category), ("
         + RUN + "), (" + RUN + ", category, viewpoint_variation), (" + RUN + ", viewpoint_variation))";
     String perUnit = "WITH u AS (SELECT " + RUN + ", category, unit_key, FIRST(viewpoint_variation) AS viewpoint_variation,"
@@ -81,10 +83,21 @@ public final class PckAggregation {
     List<PckRow> vp = new ArrayList<>();
     List<PckRow> curves = new ArrayList<>();
     try {
-      for (String[] q : List.of(new String[] {perKeypoint, PckRow.PER_KEYPOINT}, new String[] {perUnit, PckRow.PER_PAIR})) {
-        for (Row r : spark.sql(q[0]).collectAsList()) {
-          expand(r, q[1], taus, all, alphas, curveAlphas, pck, vp, curves);
-        }
+      // Units of a group come from the per-unit pass (one row per unit there); at keypoint level a
+      // unit holds each id once, so units = keypoints.
+      List<Row> unitRows = spark.sql(perUnit).collectAsList();
+      Map<String, Long> units = new HashMap<>();
+      for (Row r : unitRows) {
+        units.put(group(r), ((Number) r.getAs("units")).longValue());
+      }
+      for (Row r : spark.sql(perKeypoint).collectAsList()) {
+        boolean byKeypoint = ((Number) r.getAs("g_kp")).intValue() == 0;
+        long n = byKeypoint ? ((Number) r.getAs("keypoints")).longValue() : units.getOrDefault(group(r), 0L);
+        expand(r, n, PckRow.PER_KEYPOINT, taus, all, alphas, curveAlphas, pck, vp, curves);
+      }
+      for (Row r : unitRows) {
+        expand(r, ((Number) r.getAs("units")).longValue(), PckRow.PER_PAIR, taus, all, alphas, curveAlphas, pck, vp,
+            curves);
       }
     } finally {
       spark.catalog().dropTempView(view);
@@ -92,7 +105,15 @@ public final class PckAggregation {
     return new Result(pck, vp, curves);
   }
 
-  private static void expand(Row r, String averaging, String[] taus, double[] all, double[] alphas, double[] curveAlphas,
+  /** The group of a result row: run, category (or all), viewpoint (or every). */
+  private static String group(Row r) {
+    boolean allCats = ((Number) r.getAs("g_cat")).intValue() == 1;
+    boolean byViewpoint = ((Number) r.getAs("g_vp")).intValue() == 0;
+    return String.join("|", r.getAs("dataset"), r.getAs("method"), r.getAs("setting"), r.getAs("protocol"),
+        r.getAs("unit"), allCats ? "*" : r.getAs("category"), byViewpoint ? String.valueOf((Object) r.getAs("viewpoint_variation")) : "*");
+  }
+
+  private static void expand(Row r, long units, String averaging, String[] taus, double[] all, double[] alphas, double[] curveAlphas,
       List<PckRow> pck, List<PckRow> vp, List<PckRow> curves) {
     boolean allCats = ((Number) r.getAs("g_cat")).intValue() == 1;
     boolean byKeypoint = ((Number) r.getAs("g_kp")).intValue() == 0;
@@ -112,7 +133,7 @@ public final class PckAggregation {
         double value = ((Number) r.getAs("c_" + tau + "_" + i)).doubleValue();
         PckRow row = new PckRow(r.getAs("dataset"), category, keypoint, r.getAs("method"), r.getAs("setting"), protocol,
             unit, tau, a, averaging, value, ((Number) r.getAs("keypoints")).longValue(),
-            ((Number) r.getAs("units")).longValue(), ((Number) r.getAs("missing")).longValue(), viewpoint);
+            units, ((Number) r.getAs("missing")).longValue(), viewpoint);
         if (contains(alphas, a)) {
           (byViewpoint ? vp : pck).add(row);
         }

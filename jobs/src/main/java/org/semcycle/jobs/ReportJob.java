@@ -30,6 +30,7 @@ import org.semcycle.evaluation.PckRow;
 import org.semcycle.evaluation.TextTable;
 import org.semcycle.io.DataRoot;
 import org.semcycle.io.ImageLoader;
+import org.semcycle.io.JsonFields;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
 import org.semcycle.spark.Locations;
@@ -88,7 +89,8 @@ public final class ReportJob {
     page.paragraph("Evaluation: " + eval.root());
 
     page.heading("Counts");
-    page.pre(eval.readUtf8("summary.json").replaceAll("(?s),\\s*\"headline\"\\s*:\\s*\\[.*?\\]", ""));
+    com.fasterxml.jackson.databind.JsonNode summary = JsonFields.parse(eval.readUtf8("summary.json"), eval.describe("summary.json"));
+    page.pre(summary.has("counts") ? summary.get("counts").toPrettyString() : summary.toPrettyString());
 
     List<PckRow> rows = new ArrayList<>();
     for (String t : List.of("pck", "pck_by_viewpoint")) {

@@ -45,9 +45,16 @@ class ConfigAndHelpTest {
   void helpListsCommands() {
     String out = capture(() -> Main.run("--help"));
     assertTrue(out.contains("Usage: semcycle"), out);
-    for (String cmd : new String[] {"synth", "demo"}) {
+    for (String cmd : new String[] {"synth", "demo", "evaluate", "report"}) {
       assertTrue(out.contains(cmd), "help lists " + cmd + ":\n" + out);
     }
+    String evaluate = capture(() -> Main.run("evaluate", "--help"));
+    for (String opt : new String[] {"--predictions", "--ground-truth", "--out"}) {
+      assertTrue(evaluate.contains(opt), evaluate);
+    }
+    assertTrue(capture(() -> Main.run("report", "--help")).contains("--evaluation"));
+    EvaluateCommand.settings(SemcycleConfig.load(null, List.of(), Map.of()));
+    ReportCommand.settings(SemcycleConfig.load(null, List.of(), Map.of()));
   }
 
   static String capture(Runnable r) {
