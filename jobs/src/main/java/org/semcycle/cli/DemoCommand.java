@@ -52,7 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
       BenchmarkJob.Summary bench = BenchmarkCommand.run(spark, c, out + "/data", null, out + "/benchmark");
       System.out.println(bench.line());
       int n = 4;
-      for (String net : java.util.List.of("sketch", "voxel", "view", "view-sketch", "embed")) {
+      for (String net : java.util.List.of("sketch", "voxel", "view", "view-sketch", "embed", "dense2d")) {
         stage(n++, "train " + net + " (" + c.getString("semcycle.train.profile") + " profile)");
         boolean embed = net.equals("embed");
         org.semcycle.training.TrainLoop.Summary t =
@@ -68,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
           Eval3dCommand.run(spark, c, out + "/data", null, out + "/kpdb", out + "/models/embed", out + "/eval3d").line());
       stage(n++, "infer (the 2D-3D-2D cycle, every ablation setting)");
       System.out.println(InferCommand.run(spark, c, null, out + "/benchmark", out + "/models",
-          out + "/kpdb", out + "/data", null, out + "/infer").line());
+          out + "/kpdb", out + "/data", null, null, out + "/infer").line());
       stage(n++, "evaluate (PCK tables)");
       org.semcycle.jobs.EvaluateJob.Summary ev = org.semcycle.jobs.EvaluateJob.run(spark,
           EvaluateCommand.settings(c), out + "/infer", java.util.List.of(out + "/benchmark"),

@@ -51,6 +51,9 @@ public final class InferCommand implements Callable<Integer> {
   @Option(names = "--settings", split = ",", description = "Ablation settings (semcycle.infer.settings): full, no-vp-from-rgb, no-finetune, gt-2.5d, gt-3d, gt-viewpoint, gt-semantic, all-gt, or all.")
   List<String> settings;
 
+  @Option(names = "--baseline", description = "The 2D-2D baseline's model folder (train --net dense2d); default MODELS/dense2d when it exists. Its matches are written for the pair sets as method baseline-2d.")
+  String baseline;
+
   @Option(names = "--out", required = true, description = "Output folder (local path, hdfs://, s3a://).")
   String out;
 
@@ -70,7 +73,7 @@ public final class InferCommand implements Callable<Integer> {
     Config c = common.load(o);
     SparkSession spark = Sessions.create(c, "infer");
     try {
-      InferJob.Summary s = run(spark, c, datasets, root, models, kpdb, shapes, settings, out);
+      InferJob.Summary s = run(spark, c, datasets, root, models, kpdb, shapes, settings, baseline, out);
       System.out.println(s.line());
       return 0;
     } finally {
@@ -79,7 +82,8 @@ public final class InferCommand implements Callable<Integer> {
   }
 
   public static InferJob.Summary run(SparkSession spark, Config c, List<String> datasets,
-      String root, String models, String kpdb, String shapes, List<String> settings, String out) {
+      String root, String models, String kpdb, String shapes, List<String> settings,
+      String baseline, String out) {
     HadoopDataRoot given = Locations.root(spark, root);
     Map<String, HadoopDataRoot> sets = new LinkedHashMap<>();
     List<String> wanted = datasets == null || datasets.isEmpty() ? InferTasks.DATASETS : datasets;
@@ -118,8 +122,17 @@ public final class InferCommand implements Callable<Integer> {
     var db = KeypointDatabases.read(spark, kpdb);
     InferJob.Inputs in = new InferJob.Inputs(sets, Locations.root(spark, models), shapeRoot,
         kpRoot, classBySynset, Locations.qualify(kpdb), db.rows(), cats,
-        c.getInt("semcycle.infer.visualize"));
+        c.getInt("semcycle.infer.visualize"), baselineRoot(spark, models, baseline));
     int partitions = Sessions.partitions(spark, c, Integer.MAX_VALUE);
     return InferJob.run(spark, in, s, partitions, Locations.qualify(out), Locations.sink(spark, out));
+  }
+
+  /** The baseline's model folder: the given one, else MODELS/dense2d when it holds a model. */
+  static HadoopDataRoot baselineRoot(SparkSession spark, String models, String baseline) {
+    if (baseline != null) {
+      return Locations.root(spark, baseline);
+    }
+    HadoopDataRoot d = Locations.root(spark, Locations.join(models, "dense2d"));
+    return d.list("").isEmpty() ? null : d;
   }
 }

@@ -37,7 +37,7 @@ public final class InferJob {
   public record Inputs(Map<String, HadoopDataRoot> sets, HadoopDataRoot models,
       HadoopDataRoot shapes, HadoopDataRoot keypoints, Map<String, String> classBySynset,
       String kpdb, List<KeypointRecord> kpdbRows, List<BenchmarkCategory> categories,
-      int visualize) {}
+      int visualize, HadoopDataRoot baseline) {}
 
   /** What the run did. */
   public record Summary(long images, long settings, long predictionRows, long predictedPairs,
@@ -80,8 +80,20 @@ public final class InferJob {
     System.err.printf(Locale.ROOT, "infer: %d images of %s, settings %s, on %d partitions%n",
         tasks.size(), in.sets().keySet(), labels(s), partitions);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<InferStage.Result> results = jsc.parallelize(tasks, Math.max(1, partitions))
-        .mapPartitions(stage::apply).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<InferStage.Result> cycle = jsc.parallelize(tasks, Math.max(1, partitions))
+        .mapPartitions(stage::apply);
+    List<PairTask> pairs = new ArrayList<>();
+    if (in.baseline() != null) {
+      for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
+        pairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
+      }
+      System.err.printf(Locale.ROOT, "infer: %d pairs for the 2D-2D baseline (%s)%n", pairs.size(),
+          in.baseline().root());
+    }
+    JavaRDD<InferStage.Result> results = (pairs.isEmpty() ? cycle : cycle.union(
+        jsc.parallelize(pairs, Math.max(1, partitions)).mapPartitions(
+            new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels())::apply)))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       spark.sparkContext().setJobDescription("infer: the cycle");
       Dataset<Row> preds = spark.createDataFrame(results.flatMap(r -> r.predictions().iterator()),
@@ -106,8 +118,9 @@ public final class InferJob {
           .mode(SaveMode.Overwrite).option("header", "true").csv(out + "/rejects_csv");
       RenderPreview.moveSingleCsv(spark, out + "/rejects_csv", out + "/rejects.csv");
       long rows = written.count();
-      long pairs = written.select("dataset", "category", "image_id", "setting").distinct().count();
-      long rejected = rejects.where("setting is not null").count()
+      long predicted = written.where("pair_id is null")
+          .select("dataset", "category", "image_id", "setting").distinct().count();
+      long rejected = rejects.where("setting is not null and pair_id is null").count()
           + rejects.where("setting is null").count() * s.settings().size()
           - listingRejects.size() * (long) s.settings().size();
       Map<String, Double> mean = new LinkedHashMap<>();
@@ -115,7 +128,7 @@ public final class InferJob {
           .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList()) {
         mean.put(r.getString(0), r.getDouble(1));
       }
-      Summary sum = new Summary(tasks.size(), s.settings().size(), rows, pairs, rejected,
+      Summary sum = new Summary(tasks.size(), s.settings().size(), rows, predicted, rejected,
           listingRejects.size(), (System.nanoTime() - t0) / 1e9, mean);
       InferSummaryJson.write(sink, sum, labels(s));
       return sum;

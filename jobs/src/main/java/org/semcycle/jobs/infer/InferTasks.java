@@ -93,6 +93,35 @@ public final class InferTasks {
     return new Listing(new ArrayList<>(byImage.values()), rejects);
   }
 
+  /** The pairs of a pair benchmark (SPair test split, PF-PASCAL test pairs) for the 2D baseline. */
+  public static List<PairTask> pairs(String dataset, DataRoot root, List<BenchmarkCategory> cats) {
+    List<PairTask> out = new ArrayList<>();
+    if (dataset.equals("spair")) {
+      for (org.semcycle.datasets.spair.SpairPairName n
+          : new SpairReader(root).pairNames(org.semcycle.datasets.spair.SpairSplit.TEST)) {
+        BenchmarkCategory c = find(cats, n.category(), BenchmarkCategory::spairName);
+        if (c != null) {
+          out.add(new PairTask("spair", c.name(), org.semcycle.evaluation.PairIds.spair(n),
+              SpairLayout.image(n.category(), n.srcImageId()),
+              SpairLayout.image(n.category(), n.trgImageId()), null, null, null,
+              SpairLayout.pairAnnotation(org.semcycle.datasets.spair.SpairSplit.TEST, n), 0));
+        }
+      }
+    } else if (dataset.equals("pfpascal")) {
+      List<PfPascalPair> pairs = new PfPascalReader(root).readPairs(BenchmarkLayout.PFPASCAL_TEST_PAIRS);
+      for (int i = 0; i < pairs.size(); i++) {
+        PfPascalPair p = pairs.get(i);
+        String cls = VocClasses.NAMES.get(p.classId() - 1);
+        BenchmarkCategory c = find(cats, cls, x -> x.vocClass() == null ? "" : x.vocClass());
+        if (c != null) {
+          out.add(new PairTask("pfpascal", c.name(), org.semcycle.evaluation.PairIds.pfPascal(i, p),
+              p.sourceImage(), p.targetImage(), null, null, p.sourceKps(), cls, p.classId()));
+        }
+      }
+    }
+    return out;
+  }
+
   private static BenchmarkCategory find(List<BenchmarkCategory> cats, String name,
       java.util.function.Function<BenchmarkCategory, String> key) {
     for (BenchmarkCategory c : cats) {

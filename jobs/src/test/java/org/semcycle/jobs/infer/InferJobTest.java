@@ -98,7 +98,7 @@ class InferJobTest {
     String out = tmp.resolve("infer").toString();
     InferJob.Summary sum = InferCommand.run(spark, c, List.of("pix3d"),
         tmp.resolve("bench").toString(), models.toString(), tmp.resolve("kpdb").toString(),
-        data.toString(), List.of("all"), out);
+        data.toString(), List.of("all"), null, out);
     int records = new org.semcycle.datasets.pix3d.Pix3dReader(
         new LocalDataRoot(tmp.resolve("bench/pix3d"))).readIndex().size();
     assertTrue(records >= 3);

@@ -1,0 +1,108 @@
+package org.semcycle.jobs.infer;
+
+import ai.djl.Device;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.semcycle.baseline.Baseline2dMatcher;
+import org.semcycle.baseline.MatchedKeypoint;
+import org.semcycle.datasets.pfpascal.PfPascalReader;
+import org.semcycle.datasets.spair.SpairPair;
+import org.semcycle.datasets.spair.SpairReader;
+import org.semcycle.io.ImageLoader;
+import org.semcycle.jobs.RenderJob;
+import org.semcycle.networks.DjlRuntime;
+import org.semcycle.spark.HadoopDataRoot;
+import org.semcycle.spark.dl.ExecutorModels;
+import org.semcycle.spark.dl.LocalModelCopies;
+
+/**
+ * The direct 2D-2D baseline on a pair benchmark (method {@code baseline-2d}, setting {@code
+ * full}): each labelled source keypoint matched into the target by the dense descriptor net
+ * ({@link Baseline2dMatcher}), loaded once per executor JVM. Each pair yields its rows or a
+ * reject with the reason.
+ */
+final class PairBaselineStage implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final String METHOD = "baseline-2d";
+
+  private final Map<String, HadoopDataRoot> setRoots;
+  private final HadoopDataRoot model;
+  private final long maxPixels;
+
+  PairBaselineStage(Map<String, HadoopDataRoot> setRoots, HadoopDataRoot model, long maxPixels) {
+    this.setRoots = setRoots;
+    this.model = model;
+    this.maxPixels = maxPixels;
+  }
+
+  Iterator<InferStage.Result> apply(Iterator<PairTask> tasks) {
+    DjlRuntime.inferenceMode();
+    Baseline2dMatcher matcher = ExecutorModels.get(model.root(), Device.cpu(), d -> load());
+    List<InferStage.Result> out = new ArrayList<>();
+    while (tasks.hasNext()) {
+      PairTask t = tasks.next();
+      InferTask target = new InferTask(t.dataset(), t.category(), null,
+          InferTasks.stem(t.targetImage()), t.targetImage(), null, null, 0);
+      try {
+        out.add(new InferStage.Result(target, match(matcher, t, target), List.of(), List.of()));
+      } catch (RuntimeException e) {
+        Row reject = RowFactory.create(t.dataset(), t.category(), target.imageId(), t.pairId(),
+            METHOD, RenderJob.reason(e));
+        out.add(new InferStage.Result(target, List.of(), List.of(), List.of(reject)));
+      }
+    }
+    return out.iterator();
+  }
+
+  private List<Row> match(Baseline2dMatcher matcher, PairTask t, InferTask target) {
+    HadoopDataRoot root = setRoots.get(t.dataset());
+    double[] sb = t.sourceBox();
+    double[] tb = t.targetBox();
+    double[][] kps = t.sourceKps();
+    if (t.dataset().equals("spair")) {
+      SpairPair p = SpairReader.parsePair(root.readUtf8(t.annotation(), 16L << 20),
+          root.describe(t.annotation()));
+      sb = p.srcBndbox();
+      tb = p.trgBndbox();
+      kps = p.srcKps();
+    } else if (sb == null || tb == null) {
+      PfPascalReader r = new PfPascalReader(root);
+      sb = r.readAnnotationOf(t.sourceImage(), t.vocClassId()).bbox();
+      tb = r.readAnnotationOf(t.targetImage(), t.vocClassId()).bbox();
+    }
+    BufferedImage src = ImageLoader.load(root, t.sourceImage(), maxPixels);
+    BufferedImage trg = ImageLoader.load(root, t.targetImage(), maxPixels);
+    List<Integer> ids = new ArrayList<>();
+    List<double[]> labelled = new ArrayList<>();
+    for (int i = 0; i < kps.length; i++) {
+      if (kps[i] != null && Double.isFinite(kps[i][0]) && Double.isFinite(kps[i][1])) {
+        ids.add(i);
+        labelled.add(kps[i]);
+      }
+    }
+    List<MatchedKeypoint> m = matcher.match(src, sb, labelled.toArray(new double[0][]), trg, tb);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < m.size(); i++) {
+      MatchedKeypoint k = m.get(i);
+      rows.add(RowFactory.create(t.dataset(), t.category(), target.imageId(), t.pairId(), METHOD,
+          "full", ids.get(i), k.x(), k.y(), true, k.confidence()));
+    }
+    return rows;
+  }
+
+  private Baseline2dMatcher load() {
+    try {
+      return Baseline2dMatcher.load(LocalModelCopies.local(model));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load the 2D baseline at " + model.root(), e);
+    }
+  }
+}
