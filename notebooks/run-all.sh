@@ -20,6 +20,9 @@ export SEMCYCLE_NB_TINY="${SEMCYCLE_NB_TINY:-$work/tiny}"
 export PYDEVD_DISABLE_FILE_VALIDATION=1
 if [ $# -eq 0 ]; then set -- "$here"/*.ipynb; fi
 
+# The helpers' and check-stripped.py's own tests first (seconds).
+"$py" -m unittest discover -s "$here" -p 'test_*.py'
+
 # The jar, built once here rather than inside a notebook cell.
 if [ -x "$root/bin/semcycle" ]; then "$root/bin/semcycle" --help >/dev/null; fi
 
