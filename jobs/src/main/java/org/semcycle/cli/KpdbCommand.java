@@ -16,7 +16,9 @@ import org.semcycle.jobs.KpdbJob;
 import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
+import org.semcycle.spark.OutputMode;
 import org.semcycle.spark.Sessions;
+import org.semcycle.spark.ShardedOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Option;
     description = {
       "Embed every keypoint of every database model with a trained KeypointEmbedder.",
       "Writes OUT/keypoints (synset, model_id, semantic_id, xyz, embedding), OUT/summary",
-      "(mean embedding, count, spread per synset and semantic id), OUT/summary.csv, OUT/rejects."
+      "(mean embedding, count, spread per synset and semantic id), OUT/summary.csv, OUT/rejects.",
+      "--mode resume embeds only the models OUT does not have yet."
     })
 public final class KpdbCommand implements Callable<Integer> {
   @Option(names = "--keypoints", required = true, description = "KeypointNet root, or a synth output folder that holds KeypointNet/.")
@@ -45,11 +48,13 @@ public final class KpdbCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("semcycle.kpdb.split", split);
-    Config c = common.load(o);
+    Config c = common.load(output.addTo(o));
     SparkSession spark = Sessions.create(c, "kpdb");
     try {
       System.out.println(run(spark, c, keypoints, embedder, out).line());
@@ -62,6 +67,17 @@ public final class KpdbCommand implements Callable<Integer> {
   public static KpdbJob.Summary run(SparkSession spark, Config c, String keypoints, String embedder, String out) {
     HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
     String split = c.getString("semcycle.kpdb.split");
+    List<KpdbJob.ModelTask> tasks = tasks(root, split);
+    int partitions = Sessions.partitions(spark, c, tasks.size());
+    System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
+    try (ShardedOutput o = ShardedOutput.open(spark, out, OutputMode.of(c))) {
+      return KpdbJob.run(
+          spark, tasks, root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"), partitions, o);
+    }
+  }
+
+  /** The database models: every annotated model of the split ("all": every split), in file order. */
+  public static List<KpdbJob.ModelTask> tasks(HadoopDataRoot root, String split) {
     Map<String, String> splitOf = new HashMap<>();
     for (String name : Splits.NAMES) {
       String rel = "splits/" + name + ".txt";
@@ -84,10 +100,6 @@ public final class KpdbCommand implements Callable<Integer> {
         }
       }
     }
-    int partitions = Sessions.partitions(spark, c, tasks.size());
-    System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
-    return KpdbJob.run(
-        spark, tasks, root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"), partitions,
-        Locations.qualify(out));
+    return tasks;
   }
 }
