@@ -30,6 +30,7 @@ import org.semcycle.benchmarks.EvaluationRecord;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.shapenet.ObjReader;
 import org.semcycle.geometry.Mesh;
+import org.semcycle.geometry.MeshOps;
 import org.semcycle.rendering.ContactSheet;
 import org.semcycle.rendering.ProjectedKeypoint;
 import org.semcycle.spark.HadoopDataRoot;
@@ -167,6 +168,7 @@ public final class BenchmarkJob {
           throw new IllegalArgumentException("no KeypointNet annotation for " + t.synset() + "/" + t.modelId());
         }
         Mesh mesh = ObjReader.read(shapes, t.objPath());
+        MeshOps.requireRenderable(mesh, shapes.describe(t.objPath()));
         return new ModelResult(stage.run(c, t.synset(), t.modelId(), mesh, ann.keypoints()), null);
       } catch (RuntimeException | IOException e) {
         return new ModelResult(List.of(),

@@ -21,6 +21,7 @@ import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.shapenet.ObjReader;
 import org.semcycle.datasets.shapenet.ShapeNetModel;
 import org.semcycle.geometry.Mesh;
+import org.semcycle.geometry.MeshOps;
 import org.semcycle.rendering.VoxelGrid;
 import org.semcycle.rendering.dataset.ModelViewRenderer;
 import org.semcycle.rendering.dataset.RenderedView;
@@ -167,6 +168,7 @@ public final class RenderJob {
     private ModelResult renderOne(ModelTask t, ModelViewRenderer renderer, AnnotationCache annotations) {
       try {
         Mesh mesh = ObjReader.read(shapes, t.objPath());
+        MeshOps.requireRenderable(mesh, shapes.describe(t.objPath()));
         ModelAnnotation ann = annotations.find(t.synset(), t.modelId());
         List<Row> views = new ArrayList<>();
         for (RenderedView v : renderer.render(t.synset(), t.modelId(), mesh, ann == null ? List.of() : ann.keypoints())) {
