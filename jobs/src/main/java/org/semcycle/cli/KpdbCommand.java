@@ -7,12 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.semcycle.datasets.keypointnet.AnnotationReader;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.keypointnet.SplitEntry;
 import org.semcycle.datasets.keypointnet.Splits;
 import org.semcycle.jobs.KpdbJob;
+import org.semcycle.jobs.RenderTables;
 import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
@@ -67,17 +69,26 @@ public final class KpdbCommand implements Callable<Integer> {
   public static KpdbJob.Summary run(SparkSession spark, Config c, String keypoints, String embedder, String out) {
     HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
     String split = c.getString("semcycle.kpdb.split");
-    List<KpdbJob.ModelTask> tasks = tasks(root, split);
+    Catalog catalog = catalog(root, split);
+    List<KpdbJob.ModelTask> tasks = catalog.tasks();
     int partitions = Sessions.partitions(spark, c, tasks.size());
     System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
     try (ShardedOutput o = ShardedOutput.open(spark, out, OutputMode.of(c))) {
       return KpdbJob.run(
-          spark, tasks, root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"), partitions, o);
+          spark, tasks, catalog.rejects(), root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"),
+          partitions, o);
     }
   }
 
-  /** The database models: every annotated model of the split ("all": every split), in file order. */
-  public static List<KpdbJob.ModelTask> tasks(HadoopDataRoot root, String split) {
+  /** The database models, and a reject row for each annotation file that cannot be read. */
+  public record Catalog(List<KpdbJob.ModelTask> tasks, List<Row> rejects) {}
+
+  /**
+   * The database models: every annotated model of the split ("all": every split), in file order.
+   * An annotation file that does not parse (bad JSON, not UTF-8, a bad field) becomes a reject
+   * row (stage "catalog", the file, the reason) and the other files are still read.
+   */
+  public static Catalog catalog(HadoopDataRoot root, String split) {
     Map<String, String> splitOf = new HashMap<>();
     for (String name : Splits.NAMES) {
       String rel = "splits/" + name + ".txt";
@@ -88,18 +99,26 @@ public final class KpdbCommand implements Callable<Integer> {
       }
     }
     List<KpdbJob.ModelTask> tasks = new ArrayList<>();
+    List<Row> rejects = new ArrayList<>();
     for (String file : root.list("annotations")) {
       if (!file.endsWith(".json")) {
         continue;
       }
       String rel = "annotations/" + file;
-      for (ModelAnnotation a : AnnotationReader.read(root, rel)) {
+      List<ModelAnnotation> models;
+      try {
+        models = AnnotationReader.read(root, rel);
+      } catch (RuntimeException e) {
+        rejects.add(RenderTables.rejectRow("catalog", null, null, root.describe(rel), KpdbJob.reason(e)));
+        continue;
+      }
+      for (ModelAnnotation a : models) {
         String s = splitOf.get(a.classId() + "-" + a.modelId());
         if (split.equals("all") || split.equals(s)) {
           tasks.add(new KpdbJob.ModelTask(a.classId(), a.modelId(), s, rel));
         }
       }
     }
-    return tasks;
+    return new Catalog(tasks, rejects);
   }
 }

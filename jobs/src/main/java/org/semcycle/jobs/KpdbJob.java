@@ -83,29 +83,33 @@ public final class KpdbJob {
   public static final String TABLE = "keypoints";
   public static final String REJECTS = "rejects";
 
-  /** {@link #run(SparkSession, List, HadoopDataRoot, HadoopDataRoot, int, int, ShardedOutput)}, overwriting {@code out}. */
+  /** {@link #run(SparkSession, List, List, HadoopDataRoot, HadoopDataRoot, int, int, ShardedOutput)}, overwriting {@code out}. */
   public static Summary run(
       SparkSession spark, List<ModelTask> tasks, HadoopDataRoot keypoints, HadoopDataRoot embedder,
       int batchSize, int partitions, String out) {
     try (ShardedOutput o = ShardedOutput.open(spark, out, OutputMode.OVERWRITE)) {
-      return run(spark, tasks, keypoints, embedder, batchSize, partitions, o);
+      return run(spark, tasks, List.of(), keypoints, embedder, batchSize, partitions, o);
     }
   }
 
   /**
    * Embeds the tasks' keypoints and publishes keypoints and rejects, then rebuilds the summary
    * (Parquet and CSV) from the published keypoints. When resuming, a model is done when it has
-   * keypoint rows or a reject row; only the others are embedded.
+   * keypoint rows or a reject row; only the others are embedded. {@code driverRejects} (stage
+   * "catalog": annotation files that cannot be read) join the rejects, once.
    */
   public static Summary run(
-      SparkSession spark, List<ModelTask> tasks, HadoopDataRoot keypoints, HadoopDataRoot embedder,
-      int batchSize, int partitions, ShardedOutput out) {
+      SparkSession spark, List<ModelTask> tasks, List<Row> driverRejects, HadoopDataRoot keypoints,
+      HadoopDataRoot embedder, int batchSize, int partitions, ShardedOutput out) {
     long t0 = System.nanoTime();
     Set<String> done = new HashSet<>(out.doneKeys(TABLE, "synset", "model_id"));
     done.addAll(out.doneKeys(REJECTS, "synset", "model_id"));
     List<ModelTask> todo = tasks.stream().filter(t -> !done.contains(ShardedOutput.key(t.synset(), t.modelId()))).toList();
+    Set<String> rejectedFiles = out.doneKeys(REJECTS, "stage", "path");
+    List<Row> newRejects = driverRejects.stream()
+        .filter(r -> !rejectedFiles.contains(ShardedOutput.key(r.getString(0), r.getString(3)))).toList();
     try {
-      if (!todo.isEmpty() || !out.exists(TABLE)) {
+      if (!todo.isEmpty() || !newRejects.isEmpty() || !out.exists(TABLE)) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Stage stage = new Stage(keypoints, embedder, batchSize);
         JavaRDD<Result> results =
@@ -117,7 +121,8 @@ public final class KpdbJob {
           rows.write().mode(SaveMode.Overwrite).partitionBy("synset").parquet(out.staged(TABLE));
           spark.sparkContext().setJobDescription("kpdb: rejects");
           Dataset<Row> rejects =
-              spark.createDataFrame(results.filter(r -> r.reject() != null).map(Result::reject), RenderTables.REJECTS);
+              spark.createDataFrame(results.filter(r -> r.reject() != null).map(Result::reject)
+                  .union(jsc.parallelize(newRejects, 1)), RenderTables.REJECTS);
           rejects.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.staged(REJECTS));
         } finally {
           results.unpersist(false);
@@ -140,10 +145,15 @@ public final class KpdbJob {
       out.replace("summary", "summary.csv");
       long n = written.count();
       long nr = spark.read().parquet(out.published(REJECTS)).count();
-      return new Summary(tasks.size(), n, nr, todo.size(), (System.nanoTime() - t0) / 1e9);
+      return new Summary(tasks.size() + driverRejects.size(), n, nr, todo.size(), (System.nanoTime() - t0) / 1e9);
     } finally {
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /** The reason of a reject row: the exception's message, or its class when it has none. */
+  public static String reason(Throwable e) {
+    return RenderJob.reason(e);
   }
 
   /**
@@ -251,7 +261,7 @@ public final class KpdbJob {
     private Result reject(ModelTask t, RuntimeException e) {
       return new Result(
           List.of(),
-          RenderTables.rejectRow("kpdb", t.synset(), t.modelId(), keypoints.describe(KeypointNetLayout.pcd(t.synset(), t.modelId())), RenderJob.reason(e)));
+          RenderTables.rejectRow("kpdb", t.synset(), t.modelId(), keypoints.describe(KeypointNetLayout.pcd(t.synset(), t.modelId())), reason(e)));
     }
 
     private ModelAnnotation annotation(Map<String, Map<String, ModelAnnotation>> cache, ModelTask t) {

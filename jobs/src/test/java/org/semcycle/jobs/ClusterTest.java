@@ -42,8 +42,12 @@ class ClusterTest {
     List<String> opts = options(2, 32, 4);
     String local = renderLocally(tmp, data, opts);
     SparkSubmitProcess driver = submit(tmp, data, opts, tmp.resolve("cluster"));
-    assertTrue(driver.process().waitFor(150, TimeUnit.SECONDS), "the job finished");
-    assertEquals(0, driver.process().exitValue(), driver.log());
+    try {
+      assertTrue(driver.process().waitFor(150, TimeUnit.SECONDS), "the job finished");
+      assertEquals(0, driver.process().exitValue(), driver.log());
+    } finally {
+      driver.destroy();
+    }
     assertSameTables(local, tmp.resolve("cluster").toString(), 6, 2);
   }
 
@@ -53,7 +57,15 @@ class ClusterTest {
     List<String> opts = options(6, 64, 8);
     String local = renderLocally(tmp, data, opts);
     SparkSubmitProcess driver = submit(tmp, data, opts, tmp.resolve("cluster"));
+    try {
+      killAnExecutorMidJob(driver);
+    } finally {
+      driver.destroy();
+    }
+    assertSameTables(local, tmp.resolve("cluster").toString(), 16, 6);
+  }
 
+  private static void killAnExecutorMidJob(SparkSubmitProcess driver) throws Exception {
     // When the first render task has finished (the driver prints its progress), the other
     // executor is running a task and this one has taken the next: kill one executor's JVM.
     long deadline = System.currentTimeMillis() + 150_000;
@@ -74,7 +86,6 @@ class ClusterTest {
     assertTrue(log.contains("Lost executor"), "the driver saw the executor die:\n" + log);
     System.err.println("cluster test: tasks lost with the executor and retried: "
         + log.lines().filter(l -> l.contains("Lost task")).count());
-    assertSameTables(local, tmp.resolve("cluster").toString(), 16, 6);
   }
 
   private static String progress(String log) {

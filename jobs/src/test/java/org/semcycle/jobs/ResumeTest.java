@@ -125,9 +125,9 @@ class ResumeTest {
 
     HadoopDataRoot kpn = DataSetRoots.keypointNet(s, data.toString());
     HadoopDataRoot emb = Locations.root(s, embedder.toString());
-    List<KpdbJob.ModelTask> tasks = KpdbCommand.tasks(kpn, "all");
+    List<KpdbJob.ModelTask> tasks = KpdbCommand.catalog(kpn, "all").tasks();
     try (ShardedOutput o = ShardedOutput.open(s, resumed, OutputMode.OVERWRITE)) {
-      KpdbJob.run(s, tasks.subList(0, 2), kpn, emb, 3, 2, o); // interrupted after two models
+      KpdbJob.run(s, tasks.subList(0, 2), List.of(), kpn, emb, 3, 2, o); // interrupted after two models
     }
     KpdbJob.Summary b = KpdbCommand.run(s, config("resume"), data.toString(), embedder.toString(), resumed);
     assertEquals(tasks.size() - 2, b.computed());

@@ -86,9 +86,24 @@ public final class SparkSubmitProcess {
   public List<ProcessHandle> executors() {
     return process.descendants()
         .filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains(
-            "org.apache.spark.executor.CoarseGrainedExecutorBackend")).orElse(false))
+        .filter(p -> commandLine(p).contains("org.apache.spark.executor.CoarseGrainedExecutorBackend"))
         .toList();
+  }
+
+  /** Arguments of a process, from /proc (ProcessHandle.Info leaves out long command lines). */
+  static List<String> commandLine(ProcessHandle p) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline"));
+      return Arrays.asList(new String(raw, java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+    } catch (IOException e) {
+      return p.info().arguments().map(Arrays::asList).orElse(List.of());
+    }
+  }
+
+  /** Kills the driver and whatever it started (executors), if still running. */
+  public void destroy() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   /** Packs a directory of compiled classes (and resources) into a jar with Main as entry point. */
