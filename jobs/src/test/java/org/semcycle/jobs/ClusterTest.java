@@ -43,7 +43,7 @@ class ClusterTest {
     String local = renderLocally(tmp, data, opts);
     SparkSubmitProcess driver = submit(tmp, data, opts, tmp.resolve("cluster"));
     try {
-      assertTrue(driver.process().waitFor(150, TimeUnit.SECONDS), "the job finished");
+      assertTrue(driver.process().waitFor(600, TimeUnit.SECONDS), "the job finished");
       assertEquals(0, driver.process().exitValue(), driver.log());
     } finally {
       driver.destroy();
@@ -68,7 +68,7 @@ class ClusterTest {
   private static void killAnExecutorMidJob(SparkSubmitProcess driver) throws Exception {
     // When the first render task has finished (the driver prints its progress), the other
     // executor is running a task and this one has taken the next: kill one executor's JVM.
-    long deadline = System.currentTimeMillis() + 150_000;
+    long deadline = System.currentTimeMillis() + 400_000;
     while (!driver.log().contains("[spark] render: views: ") && System.currentTimeMillis() < deadline
         && driver.process().isAlive()) {
       Thread.sleep(20);
@@ -80,7 +80,7 @@ class ClusterTest {
     assertTrue(victim.destroyForcibly(), "killed executor " + pid);
     System.err.println("cluster test: killed executor JVM " + pid + " after " + progress(driver.log()));
 
-    assertTrue(driver.process().waitFor(150, TimeUnit.SECONDS), "the job finished");
+    assertTrue(driver.process().waitFor(600, TimeUnit.SECONDS), "the job finished");
     String log = driver.log();
     assertEquals(0, driver.process().exitValue(), log);
     assertTrue(log.contains("Lost executor"), "the driver saw the executor die:\n" + log);
