@@ -21,7 +21,9 @@ import org.semcycle.jobs.RenderTables;
 import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
+import org.semcycle.spark.OutputMode;
 import org.semcycle.spark.Sessions;
+import org.semcycle.spark.ShardedOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Option;
     description = {
       "Render the KeypointNet test-split models under harder conditions (clutter, lighting, truncation,",
       "occluders) and write them as OUT/pix3d, OUT/spair, OUT/pfpascal with ground truth in each",
-      "set's semcycle_gt/; OUT/rejects (Parquet), OUT/summary.json, OUT/preview.png."
+      "set's semcycle_gt/; OUT/rejects (Parquet), OUT/summary.json, OUT/preview.png.",
+      "Published all at once; --mode resume leaves a complete OUT as it is."
     })
 public final class BenchmarkCommand implements Callable<Integer> {
   @Option(
@@ -65,6 +68,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     Map<String, Object> o = new LinkedHashMap<>();
@@ -73,7 +78,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     o.put("semcycle.benchmark.pairs-per-category", pairs);
     o.put("semcycle.benchmark.image-size", imageSize);
     o.put("semcycle.benchmark.preview", preview);
-    Config c = common.load(o);
+    Config c = common.load(output.addTo(o));
     SparkSession spark = Sessions.create(c, "benchmark");
     try {
       BenchmarkJob.Summary s = run(spark, c, shapes, keypoints, out);
@@ -84,8 +89,27 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
   }
 
-  /** Locates the inputs and the test split, then runs the job (tests and the demo call this). */
+  /**
+   * Locates the inputs and the test split, then runs the job (tests and the demo call this).
+   * The sets are written to a staging folder and published together (all or nothing): resume
+   * leaves a complete output (one with summary.json) as it is and otherwise builds it whole.
+   */
   public static BenchmarkJob.Summary run(SparkSession spark, Config c, String shapes, String keypoints, String out) {
+    try (ShardedOutput o = ShardedOutput.open(spark, out, OutputMode.of(c))) {
+      if (o.mode() == OutputMode.RESUME && o.exists(BenchmarkJob.SUMMARY)) {
+        System.err.println("benchmark: " + o.location() + " is complete; nothing to do (--mode resume)");
+        return BenchmarkJob.Summary.read(Locations.root(spark, o.location()));
+      }
+      BenchmarkJob.Summary s = run(spark, c, shapes, keypoints, o);
+      List<String> entries = new ArrayList<>(o.stagedEntries());
+      entries.remove(BenchmarkJob.SUMMARY);
+      entries.add(BenchmarkJob.SUMMARY);
+      o.replace(entries.toArray(String[]::new));
+      return s;
+    }
+  }
+
+  private static BenchmarkJob.Summary run(SparkSession spark, Config c, String shapes, String keypoints, ShardedOutput out) {
     DataSetRoots roots = DataSetRoots.locate(spark, shapes, keypoints);
     HadoopDataRoot shapeRoot = roots.shapes();
     HadoopDataRoot kpRoot = roots.keypoints();
@@ -120,7 +144,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     System.err.printf(
         "benchmark: %d test models x %d images at %dpx from %s on %d partitions -> %s%n",
         tasks.size(), spec.imagesPerModel(), spec.imageSize(), shapeRoot, partitions, spec.formats());
-    return BenchmarkJob.run(spark, tasks, rejects, shapeRoot, kpRoot, spec, partitions, Locations.qualify(out),
+    return BenchmarkJob.run(spark, tasks, rejects, shapeRoot, kpRoot, spec, partitions, out.stagingFolder(),
         c.getInt("semcycle.benchmark.preview"));
   }
 }

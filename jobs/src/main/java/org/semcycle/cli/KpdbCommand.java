@@ -7,16 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.semcycle.datasets.keypointnet.AnnotationReader;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.keypointnet.SplitEntry;
 import org.semcycle.datasets.keypointnet.Splits;
 import org.semcycle.jobs.KpdbJob;
+import org.semcycle.jobs.RenderTables;
 import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
+import org.semcycle.spark.OutputMode;
 import org.semcycle.spark.Sessions;
+import org.semcycle.spark.ShardedOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +32,8 @@ import picocli.CommandLine.Option;
     description = {
       "Embed every keypoint of every database model with a trained KeypointEmbedder.",
       "Writes OUT/keypoints (synset, model_id, semantic_id, xyz, embedding), OUT/summary",
-      "(mean embedding, count, spread per synset and semantic id), OUT/summary.csv, OUT/rejects."
+      "(mean embedding, count, spread per synset and semantic id), OUT/summary.csv, OUT/rejects.",
+      "--mode resume embeds only the models OUT does not have yet."
     })
 public final class KpdbCommand implements Callable<Integer> {
   @Option(names = "--keypoints", required = true, description = "KeypointNet root, or a synth output folder that holds KeypointNet/.")
@@ -45,11 +50,13 @@ public final class KpdbCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("semcycle.kpdb.split", split);
-    Config c = common.load(o);
+    Config c = common.load(output.addTo(o));
     SparkSession spark = Sessions.create(c, "kpdb");
     try {
       System.out.println(run(spark, c, keypoints, embedder, out).line());
@@ -62,6 +69,26 @@ public final class KpdbCommand implements Callable<Integer> {
   public static KpdbJob.Summary run(SparkSession spark, Config c, String keypoints, String embedder, String out) {
     HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
     String split = c.getString("semcycle.kpdb.split");
+    Catalog catalog = catalog(root, split);
+    List<KpdbJob.ModelTask> tasks = catalog.tasks();
+    int partitions = Sessions.partitions(spark, c, tasks.size());
+    System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
+    try (ShardedOutput o = ShardedOutput.open(spark, out, OutputMode.of(c))) {
+      return KpdbJob.run(
+          spark, tasks, catalog.rejects(), root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"),
+          partitions, o);
+    }
+  }
+
+  /** The database models, and a reject row for each annotation file that cannot be read. */
+  public record Catalog(List<KpdbJob.ModelTask> tasks, List<Row> rejects) {}
+
+  /**
+   * The database models: every annotated model of the split ("all": every split), in file order.
+   * An annotation file that does not parse (bad JSON, not UTF-8, a bad field) becomes a reject
+   * row (stage "catalog", the file, the reason) and the other files are still read.
+   */
+  public static Catalog catalog(HadoopDataRoot root, String split) {
     Map<String, String> splitOf = new HashMap<>();
     for (String name : Splits.NAMES) {
       String rel = "splits/" + name + ".txt";
@@ -72,22 +99,26 @@ public final class KpdbCommand implements Callable<Integer> {
       }
     }
     List<KpdbJob.ModelTask> tasks = new ArrayList<>();
+    List<Row> rejects = new ArrayList<>();
     for (String file : root.list("annotations")) {
       if (!file.endsWith(".json")) {
         continue;
       }
       String rel = "annotations/" + file;
-      for (ModelAnnotation a : AnnotationReader.read(root, rel)) {
+      List<ModelAnnotation> models;
+      try {
+        models = AnnotationReader.read(root, rel);
+      } catch (RuntimeException e) {
+        rejects.add(RenderTables.rejectRow("catalog", null, null, root.describe(rel), KpdbJob.reason(e)));
+        continue;
+      }
+      for (ModelAnnotation a : models) {
         String s = splitOf.get(a.classId() + "-" + a.modelId());
         if (split.equals("all") || split.equals(s)) {
           tasks.add(new KpdbJob.ModelTask(a.classId(), a.modelId(), s, rel));
         }
       }
     }
-    int partitions = Sessions.partitions(spark, c, tasks.size());
-    System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
-    return KpdbJob.run(
-        spark, tasks, root, Locations.root(spark, embedder), c.getInt("semcycle.kpdb.batch-size"), partitions,
-        Locations.qualify(out));
+    return new Catalog(tasks, rejects);
   }
 }

@@ -23,7 +23,9 @@ import org.semcycle.rendering.dataset.ViewRenderSpec;
 import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
+import org.semcycle.spark.OutputMode;
 import org.semcycle.spark.Sessions;
+import org.semcycle.spark.ShardedOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Render every model x K views (RGB, depth, normals, silhouette, keypoints) and voxelise it.",
-      "Writes OUT/views, OUT/voxels, OUT/rejects (Parquet), OUT/summary.json, OUT/views.csv."
+      "Writes OUT/views, OUT/voxels, OUT/rejects (Parquet), OUT/summary.json, OUT/views.csv.",
+      "--mode resume renders only the models OUT does not have yet."
     })
 public final class RenderCommand implements Callable<Integer> {
   @Option(
@@ -63,6 +66,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     Map<String, Object> o = new LinkedHashMap<>();
@@ -70,7 +75,7 @@ public final class RenderCommand implements Callable<Integer> {
     o.put("semcycle.render.image-size", imageSize);
     o.put("semcycle.render.camera-sampling", sampling);
     o.put("semcycle.render.preview", preview);
-    Config c = common.load(o);
+    Config c = common.load(output.addTo(o));
     SparkSession spark = Sessions.create(c, "render");
     try {
       RenderJob.Summary s = run(spark, c, shapes, keypoints, out);
@@ -116,8 +121,10 @@ public final class RenderCommand implements Callable<Integer> {
         "render: %d models x %d views at %dpx from %s on %d partitions%n",
         tasks.size(), spec.views(), spec.imageSize(), shapeRoot, partitions);
     String outQ = Locations.qualify(out);
-    RenderJob.Summary s =
-        RenderJob.run(spark, tasks, catalogRejects, shapeRoot, kpRoot, classBySynset, spec, partitions, outQ);
+    RenderJob.Summary s;
+    try (ShardedOutput o = ShardedOutput.open(spark, outQ, OutputMode.of(c))) {
+      s = RenderJob.run(spark, tasks, catalogRejects, shapeRoot, kpRoot, classBySynset, spec, partitions, o);
+    }
     RenderPreview.writeSummary(spark, outQ, s);
     int n = c.getInt("semcycle.render.preview");
     if (n > 0) {

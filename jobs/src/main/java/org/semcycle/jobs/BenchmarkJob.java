@@ -30,6 +30,7 @@ import org.semcycle.benchmarks.EvaluationRecord;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.shapenet.ObjReader;
 import org.semcycle.geometry.Mesh;
+import org.semcycle.geometry.MeshOps;
 import org.semcycle.rendering.ContactSheet;
 import org.semcycle.rendering.ProjectedKeypoint;
 import org.semcycle.spark.HadoopDataRoot;
@@ -50,17 +51,38 @@ public final class BenchmarkJob {
   /** What one model produced: its records, or a reject row. */
   record ModelResult(List<EvaluationRecord> records, Row reject) implements Serializable {}
 
-  /** Counts of what the job wrote. */
+  /** Counts of what the job wrote; {@code computed}: models rendered by this run (0 when a resume found the sets complete). */
   public record Summary(
-      long models, long images, long rejects, BenchmarkIndex.Counts index, long truncated, long occluded, double seconds) {
+      long models, long images, long rejects, BenchmarkIndex.Counts index, long truncated, long occluded, long computed,
+      double seconds) {
     public String line() {
       return String.format(
           "benchmark: %d models -> %d images (%d truncated, %d occluded), %d pix3d records, %d spair pairs,"
-              + " %d pfpascal pairs, %d rejects in %.1f s",
+              + " %d pfpascal pairs, %d rejects (%d models computed) in %.1f s",
           models, images, truncated, occluded, index.pix3dRecords(), index.spairPairs(), index.pfpascalPairs(),
-          rejects, seconds);
+          rejects, computed, seconds);
+    }
+
+    /** The summary a completed run left in {@code summary.json} (computed = 0). */
+    public static Summary read(HadoopDataRoot out) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode n = new ObjectMapper().readTree(out.readUtf8(SUMMARY));
+        com.fasterxml.jackson.databind.JsonNode sets = n.path("sets");
+        Map<String, Integer> perCategory = new java.util.TreeMap<>();
+        n.path("images_per_category").fields().forEachRemaining(e -> perCategory.put(e.getKey(), e.getValue().asInt()));
+        BenchmarkIndex.Counts counts = new BenchmarkIndex.Counts(
+            n.path("images").asInt(), sets.path("pix3d").path("records").asInt(), sets.path("spair").path("pairs").asInt(),
+            sets.path("pfpascal").path("images").asInt(), sets.path("pfpascal").path("pairs").asInt(), perCategory);
+        return new Summary(n.path("models").asLong(), n.path("images").asLong(), n.path("rejects").asLong(), counts,
+            n.path("truncated").asLong(), n.path("occluded").asLong(), 0, 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + out.describe(SUMMARY), e);
+      }
     }
   }
+
+  /** Written last: its presence marks a complete benchmark output. */
+  public static final String SUMMARY = "summary.json";
 
   /**
    * Renders the {@code tasks} (test-split models) and writes the sets below {@code out}; {@code
@@ -104,7 +126,7 @@ public final class BenchmarkJob {
     long truncated = records.stream().filter(EvaluationRecord::truncated).count();
     long occluded = records.stream().filter(EvaluationRecord::occluded).count();
     Summary s = new Summary(tasks.size() + driverRejects.size(), records.size(), rejects.size(), counts, truncated,
-        occluded, (System.nanoTime() - t0) / 1e9);
+        occluded, tasks.size(), (System.nanoTime() - t0) / 1e9);
     writeSummary(out, spec, s);
     writePreview(out, Locations.root(spark, outLocation), spec, records, preview);
     return s;
@@ -146,6 +168,7 @@ public final class BenchmarkJob {
           throw new IllegalArgumentException("no KeypointNet annotation for " + t.synset() + "/" + t.modelId());
         }
         Mesh mesh = ObjReader.read(shapes, t.objPath());
+        MeshOps.requireRenderable(mesh, shapes.describe(t.objPath()));
         return new ModelResult(stage.run(c, t.synset(), t.modelId(), mesh, ann.keypoints()), null);
       } catch (RuntimeException | IOException e) {
         return new ModelResult(List.of(),
@@ -174,7 +197,7 @@ public final class BenchmarkJob {
       }
     }
     n.put("seconds", s.seconds());
-    write(out, "summary.json", n.toPrettyString().getBytes(StandardCharsets.UTF_8));
+    write(out, SUMMARY, n.toPrettyString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**

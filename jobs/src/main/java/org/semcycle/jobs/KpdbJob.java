@@ -13,9 +13,11 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -36,6 +38,8 @@ import org.semcycle.embedding.KeypointRecord;
 import org.semcycle.embedding.PointNormalizer;
 import org.semcycle.networks.DjlRuntime;
 import org.semcycle.spark.HadoopDataRoot;
+import org.semcycle.spark.OutputMode;
+import org.semcycle.spark.ShardedOutput;
 import org.semcycle.spark.dl.Batches;
 import org.semcycle.spark.dl.ExecutorModels;
 import org.semcycle.spark.dl.LocalModelCopies;
@@ -66,34 +70,69 @@ public final class KpdbJob {
 
   record Result(List<Row> keypoints, Row reject) implements Serializable {}
 
-  public record Summary(long models, long keypoints, long rejects, double seconds) {
+  /** Counts of the published tables and how many models this run embedded. */
+  public record Summary(long models, long keypoints, long rejects, long computed, double seconds) {
     public String line() {
       return String.format(
-          "kpdb: %d models -> %d keypoint embeddings, %d rejects in %.1f s (%.1f rows/s)",
-          models, keypoints, rejects, seconds, keypoints / Math.max(seconds, 1e-9));
+          "kpdb: %d models -> %d keypoint embeddings, %d rejects (%d models computed) in %.1f s (%.1f rows/s)",
+          models, keypoints, rejects, computed, seconds, keypoints / Math.max(seconds, 1e-9));
     }
   }
 
+  /** The tables of the kpdb job; keypoints and rejects are sharded by (synset, model_id). */
+  public static final String TABLE = "keypoints";
+  public static final String REJECTS = "rejects";
+
+  /** {@link #run(SparkSession, List, List, HadoopDataRoot, HadoopDataRoot, int, int, ShardedOutput)}, overwriting {@code out}. */
   public static Summary run(
       SparkSession spark, List<ModelTask> tasks, HadoopDataRoot keypoints, HadoopDataRoot embedder,
       int batchSize, int partitions, String out) {
+    try (ShardedOutput o = ShardedOutput.open(spark, out, OutputMode.OVERWRITE)) {
+      return run(spark, tasks, List.of(), keypoints, embedder, batchSize, partitions, o);
+    }
+  }
+
+  /**
+   * Embeds the tasks' keypoints and publishes keypoints and rejects, then rebuilds the summary
+   * (Parquet and CSV) from the published keypoints. When resuming, a model is done when it has
+   * keypoint rows or a reject row; only the others are embedded. {@code driverRejects} (stage
+   * "catalog": annotation files that cannot be read) join the rejects, once.
+   */
+  public static Summary run(
+      SparkSession spark, List<ModelTask> tasks, List<Row> driverRejects, HadoopDataRoot keypoints,
+      HadoopDataRoot embedder, int batchSize, int partitions, ShardedOutput out) {
     long t0 = System.nanoTime();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Stage stage = new Stage(keypoints, embedder, batchSize);
-    JavaRDD<Result> results =
-        jsc.parallelize(tasks, Math.max(1, partitions)).mapPartitions(stage::apply).persist(StorageLevel.MEMORY_AND_DISK());
+    Set<String> done = new HashSet<>(out.doneKeys(TABLE, "synset", "model_id"));
+    done.addAll(out.doneKeys(REJECTS, "synset", "model_id"));
+    List<ModelTask> todo = tasks.stream().filter(t -> !done.contains(ShardedOutput.key(t.synset(), t.modelId()))).toList();
+    Set<String> rejectedFiles = out.doneKeys(REJECTS, "stage", "path");
+    List<Row> newRejects = driverRejects.stream()
+        .filter(r -> !rejectedFiles.contains(ShardedOutput.key(r.getString(0), r.getString(3)))).toList();
     try {
-      spark.sparkContext().setJobDescription("kpdb: embed keypoints");
-      Dataset<Row> rows = spark.createDataFrame(results.flatMap(r -> r.keypoints().iterator()), KEYPOINTS);
-      rows.write().mode(SaveMode.Overwrite).partitionBy("synset").parquet(out + "/keypoints");
-      spark.sparkContext().setJobDescription("kpdb: rejects");
-      Dataset<Row> rejects =
-          spark.createDataFrame(results.filter(r -> r.reject() != null).map(Result::reject), RenderTables.REJECTS);
-      rejects.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out + "/rejects");
+      if (!todo.isEmpty() || !newRejects.isEmpty() || !out.exists(TABLE)) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Stage stage = new Stage(keypoints, embedder, batchSize);
+        JavaRDD<Result> results =
+            jsc.parallelize(todo, Math.max(1, Math.min(partitions, Math.max(1, todo.size()))))
+                .mapPartitions(stage::apply).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+          spark.sparkContext().setJobDescription("kpdb: embed keypoints");
+          Dataset<Row> rows = spark.createDataFrame(results.flatMap(r -> r.keypoints().iterator()), KEYPOINTS);
+          rows.write().mode(SaveMode.Overwrite).partitionBy("synset").parquet(out.staged(TABLE));
+          spark.sparkContext().setJobDescription("kpdb: rejects");
+          Dataset<Row> rejects =
+              spark.createDataFrame(results.filter(r -> r.reject() != null).map(Result::reject)
+                  .union(jsc.parallelize(newRejects, 1)), RenderTables.REJECTS);
+          rejects.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.staged(REJECTS));
+        } finally {
+          results.unpersist(false);
+        }
+        out.commit(TABLE, REJECTS);
+      }
       spark.sparkContext().setJobDescription("kpdb: summary");
-      Dataset<Row> written = spark.read().parquet(out + "/keypoints");
+      Dataset<Row> written = spark.read().parquet(out.published(TABLE));
       Dataset<Row> summary = summarize(written);
-      summary.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out + "/summary");
+      summary.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.staged("summary"));
       summary
           .selectExpr("synset", "semantic_id", "count", "spread", "array_join(transform(mean_embedding, x -> cast(x as string)), ';') as mean_embedding")
           .orderBy("synset", "semantic_id")
@@ -101,15 +140,20 @@ public final class KpdbJob {
           .write()
           .mode(SaveMode.Overwrite)
           .option("header", "true")
-          .csv(out + "/summary_csv");
-      RenderPreview.moveSingleCsv(spark, out + "/summary_csv", out + "/summary.csv");
+          .csv(out.staged("summary_csv"));
+      RenderPreview.moveSingleCsv(spark, out.staged("summary_csv"), out.staged("summary.csv"));
+      out.replace("summary", "summary.csv");
       long n = written.count();
-      long nr = spark.read().parquet(out + "/rejects").count();
-      return new Summary(tasks.size(), n, nr, (System.nanoTime() - t0) / 1e9);
+      long nr = spark.read().parquet(out.published(REJECTS)).count();
+      return new Summary(tasks.size() + driverRejects.size(), n, nr, todo.size(), (System.nanoTime() - t0) / 1e9);
     } finally {
       spark.sparkContext().setJobDescription(null);
-      results.unpersist(false);
     }
+  }
+
+  /** The reason of a reject row: the exception's message, or its class when it has none. */
+  public static String reason(Throwable e) {
+    return RenderJob.reason(e);
   }
 
   /**
@@ -217,7 +261,7 @@ public final class KpdbJob {
     private Result reject(ModelTask t, RuntimeException e) {
       return new Result(
           List.of(),
-          RenderTables.rejectRow("kpdb", t.synset(), t.modelId(), keypoints.describe(KeypointNetLayout.pcd(t.synset(), t.modelId())), RenderJob.reason(e)));
+          RenderTables.rejectRow("kpdb", t.synset(), t.modelId(), keypoints.describe(KeypointNetLayout.pcd(t.synset(), t.modelId())), reason(e)));
     }
 
     private ModelAnnotation annotation(Map<String, Map<String, ModelAnnotation>> cache, ModelTask t) {

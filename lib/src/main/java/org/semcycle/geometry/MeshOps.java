@@ -18,6 +18,34 @@ public final class MeshOps {
     return out;
   }
 
+  /**
+   * Largest coordinate magnitude {@link #requireRenderable} accepts. ShapeNet's normalised models
+   * lie within a unit-diagonal box; raw CAD models in millimetres stay far below this.
+   */
+  public static final double MAX_COORDINATE = 1e6;
+
+  /**
+   * Refuses a mesh that cannot give meaningful views or grids: no surface (every face
+   * degenerate, total area zero) or a vertex coordinate beyond +-{@link #MAX_COORDINATE} (whose
+   * normalisation and rasterisation overflow or lose all precision).
+   *
+   * @throws org.semcycle.io.DataFormatException naming {@code source} and the problem
+   */
+  public static void requireRenderable(Mesh mesh, String source) {
+    Bounds b = mesh.bounds();
+    double[] c = {b.min().x(), b.min().y(), b.min().z(), b.max().x(), b.max().y(), b.max().z()};
+    for (double v : c) {
+      if (!(Math.abs(v) <= MAX_COORDINATE)) {
+        throw new org.semcycle.io.DataFormatException(
+            source, "vertex coordinate " + v + " is huge (beyond +-" + MAX_COORDINATE + "): not a model to render");
+      }
+    }
+    if (!(totalArea(mesh) > 0)) {
+      throw new org.semcycle.io.DataFormatException(
+          source, "mesh has zero area: all " + mesh.faceCount() + " faces are degenerate");
+    }
+  }
+
   /** Sum of the face areas. */
   public static double totalArea(Mesh mesh) {
     double sum = 0;

@@ -22,7 +22,7 @@ public final class RelativePaths {
       throw new DataFormatException(source, "empty path");
     }
     String p = path.replace('\\', '/');
-    if (p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.contains("://")) {
+    if (isAbsolute(p)) {
       throw new DataFormatException(source, "absolute path not allowed: '" + path + "'");
     }
     if (p.indexOf('\0') >= 0) {
@@ -48,8 +48,18 @@ public final class RelativePaths {
     return String.join("/", parts);
   }
 
-  /** Joins a relative directory and a relative name, then normalises. */
+  /**
+   * Joins a relative directory and a name given relative to it. An absolute name is returned as
+   * it is, so that {@link #normalize} refuses it (joined, "/x" would silently become "dir//x").
+   */
   public static String join(String dir, String name) {
+    if (name != null && isAbsolute(name.replace('\\', '/'))) {
+      return name;
+    }
     return dir == null || dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  private static boolean isAbsolute(String p) {
+    return p.startsWith("/") || p.matches("^[A-Za-z]:.*") || p.contains("://");
   }
 }

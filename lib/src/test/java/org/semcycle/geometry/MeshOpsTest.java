@@ -46,6 +46,31 @@ class MeshOpsTest {
   }
 
   @Test
+  void meshesWithoutAreaOrWithHugeCoordinatesAreNotRenderable() {
+    MeshBuilder ok = new MeshBuilder();
+    ok.addVertex(0, 0, 0);
+    ok.addVertex(1, 0, 0);
+    ok.addVertex(0, 1, 0);
+    ok.addTriangle(0, 1, 2);
+    MeshOps.requireRenderable(ok.build(), "ok.obj");
+    MeshBuilder flat = new MeshBuilder();
+    flat.addVertex(0, 0, 0);
+    flat.addVertex(1, 0, 0);
+    flat.addVertex(2, 0, 0);
+    flat.addTriangle(0, 1, 2);
+    flat.addTriangle(0, 0, 1);
+    var e = assertThrows(org.semcycle.io.DataFormatException.class, () -> MeshOps.requireRenderable(flat.build(), "flat.obj"));
+    assertTrue(e.getMessage().startsWith("flat.obj: mesh has zero area: all 2 faces"), e.getMessage());
+    MeshBuilder huge = new MeshBuilder();
+    huge.addVertex(0, 0, 0);
+    huge.addVertex(1, 0, 0);
+    huge.addVertex(0, 0, 1e300);
+    huge.addTriangle(0, 1, 2);
+    e = assertThrows(org.semcycle.io.DataFormatException.class, () -> MeshOps.requireRenderable(huge.build(), "huge.obj"));
+    assertTrue(e.getMessage().contains("1.0E300 is huge"), e.getMessage());
+  }
+
+  @Test
   void nearestPointIsFound() {
     float[] pts = {0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0, 0};
     assertEquals(1, NearestPoint.nearest(pts, 0.9, 0.1, 0), "ties go to the lower index");

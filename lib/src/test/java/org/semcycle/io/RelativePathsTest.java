@@ -23,6 +23,15 @@ class RelativePathsTest {
   }
 
   @Test
+  void joinKeepsAnAbsoluteNameSoThatNormalizeRefusesIt() {
+    assertEquals("a/b/c.mtl", RelativePaths.join("a/b", "c.mtl"));
+    for (String abs : new String[] {"/etc/x.mtl", "C:\\x.mtl", "s3a://b/x.mtl"}) {
+      assertEquals(abs, RelativePaths.join("a/b", abs));
+      assertThrows(DataFormatException.class, () -> RelativePaths.normalize(RelativePaths.join("a/b", abs), "m.obj"));
+    }
+  }
+
+  @Test
   void strictUtf8NamesLine() {
     byte[] bytes = "v 1 2 3\nv 4 5 6\n# caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
     DataFormatException e =

@@ -41,6 +41,43 @@ public final class Pix3dReader {
     return parse(root.readUtf8(relPath), root.describe(relPath));
   }
 
+  /**
+   * An index read record by record: the records that parse, and for each one that does not, the
+   * error (naming the file, the record index and the field). {@code inputs} = records + rejects.
+   */
+  public record Index(List<Pix3dRecord> records, List<DataFormatException> rejects) {
+    public int inputs() {
+      return records.size() + rejects.size();
+    }
+  }
+
+  /**
+   * Reads an index file, keeping the good records when some are bad (a bulk job turns each
+   * reject into a row of its rejects table). A file that is not a JSON array of records at all
+   * (malformed JSON, not UTF-8, too large) still raises a {@link DataFormatException}.
+   */
+  public Index readRecords(String relPath) {
+    return parseEach(root.readUtf8(relPath), root.describe(relPath));
+  }
+
+  /** Parses a {@code pix3d.json} record by record ({@link #readRecords}). */
+  public static Index parseEach(String json, String source) {
+    JsonNode top = JsonFields.parse(json, source);
+    if (!top.isArray()) {
+      throw new DataFormatException(source, "expected a JSON array of records");
+    }
+    List<Pix3dRecord> out = new ArrayList<>(top.size());
+    List<DataFormatException> rejects = new ArrayList<>();
+    for (int i = 0; i < top.size(); i++) {
+      try {
+        out.add(parseRecord(top.get(i), new JsonFields(source, "record " + i)));
+      } catch (DataFormatException e) {
+        rejects.add(e);
+      }
+    }
+    return new Index(List.copyOf(out), List.copyOf(rejects));
+  }
+
   /** Parses the text of a {@code pix3d.json}; {@code source} names it in errors. */
   public static List<Pix3dRecord> parse(String json, String source) {
     JsonNode top = JsonFields.parse(json, source);

@@ -186,6 +186,18 @@ class ObjReaderTest {
   }
 
   @Test
+  void absoluteMtllibIsRefusedNotReadAsRelative(@TempDir Path dir) {
+    new TestFiles(dir).put("x.mtl", "newmtl x\nKd 1 1 1\n");
+    Path outside = dir.resolve("x.mtl").toAbsolutePath();
+    LocalDataRoot root = new TestFiles(dir.resolve("data"))
+        .put("models/m.obj", "mtllib " + outside + "\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n")
+        .root();
+    DataFormatException e = assertThrows(DataFormatException.class, () -> ObjReader.read(root, "models/m.obj"));
+    assertEquals(1, e.line(), e.getMessage());
+    assertTrue(e.problem().contains("absolute path not allowed"), e.getMessage());
+  }
+
+  @Test
   void mtllibEscapingTheRootIsRefused(@TempDir Path dir) {
     LocalDataRoot root = new TestFiles(dir.resolve("data"))
         .put("m.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nmtllib ../../x.mtl\nf 1 2 3\n")
