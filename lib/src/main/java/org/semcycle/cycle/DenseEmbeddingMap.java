@@ -52,7 +52,7 @@ public final class DenseEmbeddingMap {
           continue;
         }
         Vec3 p = camera.unproject(x, y, z);
-        int best = nearest(xyz, p);
+        int best = NearestSample.index(xyz, p);
         int rgb = 0;
         for (int c = 0; c < 3; c++) {
           double v = hi[c] > lo[c] ? (proj[best * 3 + c] - lo[c]) / (hi[c] - lo[c]) : 0.5;
@@ -62,22 +62,6 @@ public final class DenseEmbeddingMap {
       }
     }
     return img;
-  }
-
-  private static int nearest(float[] xyz, Vec3 p) {
-    int best = 0;
-    double bd = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < xyz.length / 3; i++) {
-      double dx = xyz[3 * i] - p.x();
-      double dy = xyz[3 * i + 1] - p.y();
-      double dz = xyz[3 * i + 2] - p.z();
-      double dd = dx * dx + dy * dy + dz * dz;
-      if (dd < bd) {
-        bd = dd;
-        best = i;
-      }
-    }
-    return best;
   }
 
   /** The top {@code k} unit principal directions of n rows of dimension d (centred). */

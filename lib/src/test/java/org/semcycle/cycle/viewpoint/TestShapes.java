@@ -4,7 +4,7 @@ import org.semcycle.geometry.Mesh;
 import org.semcycle.geometry.MeshBuilder;
 
 /** Small meshes for the viewpoint tests: boxes and an asymmetric chair-like union of boxes. */
-final class TestShapes {
+public final class TestShapes {
   private TestShapes() {}
 
   /** Adds an axis-aligned box with outward-facing triangles. */
@@ -27,7 +27,7 @@ final class TestShapes {
     }
   }
 
-  static Mesh box(double x0, double y0, double z0, double x1, double y1, double z1) {
+  public static Mesh box(double x0, double y0, double z0, double x1, double y1, double z1) {
     MeshBuilder b = new MeshBuilder();
     box(b, x0, y0, z0, x1, y1, z1);
     return b.build();
@@ -37,7 +37,7 @@ final class TestShapes {
    * A chair-like shape, deliberately asymmetric so its silhouette fixes the pose: seat, back at
    * +z, a single armrest on +x, two legs of different lengths, a post under the seat.
    */
-  static Mesh chair() {
+  public static Mesh chair() {
     MeshBuilder b = new MeshBuilder();
     box(b, -0.25, -0.02, -0.25, 0.25, 0.05, 0.25); // seat
     box(b, -0.25, 0.05, 0.18, 0.25, 0.45, 0.25); // back
