@@ -67,13 +67,7 @@ public final class InferJob {
     Set<String> draw = new LinkedHashSet<>();
     tasks.stream().sorted(Comparator.comparing(InferStage::key)).limit(in.visualize())
         .forEach(t -> draw.add(InferStage.key(t)));
-    InferSettings s = new InferSettings(settings.settings(), settings.batchSize(),
-        settings.voxelNet(), settings.margin(), settings.givenBox(),
-        settings.silhouetteThreshold(), settings.iso(), settings.fov(),
-        settings.referenceDistance(), settings.fitSize(), settings.fitSteps(),
-        settings.fitLearningRate(), settings.maxFaces(), settings.fitFree(), settings.points(),
-        settings.transferMode(), settings.k(), settings.temperature(), settings.seed(),
-        settings.maxPixels(), draw);
+    InferSettings s = settings.withVisualize(draw);
     InferPictures pictures = draw.isEmpty() ? null : new InferPictures(in.sets(), sink);
     InferStage stage = new InferStage(in.sets(), in.models(), in.shapes(), in.keypoints(),
         in.classBySynset(), in.kpdb(), in.kpdbRows(), s, pictures);
@@ -90,10 +84,24 @@ public final class InferJob {
       System.err.printf(Locale.ROOT, "infer: %d pairs for the 2D-2D baseline (%s)%n", pairs.size(),
           in.baseline().root());
     }
-    JavaRDD<InferStage.Result> results = (pairs.isEmpty() ? cycle : cycle.union(
-        jsc.parallelize(pairs, Math.max(1, partitions)).mapPartitions(
-            new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels())::apply)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<PairTask> cyclePairs = new ArrayList<>();
+    if (!s.pairSettings().isEmpty()) {
+      for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
+        cyclePairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
+      }
+      System.err.printf(Locale.ROOT, "infer: %d pairs in pair mode (%s)%n", cyclePairs.size(),
+          s.pairSettings());
+    }
+    JavaRDD<InferStage.Result> results = cycle;
+    if (!pairs.isEmpty()) {
+      results = results.union(jsc.parallelize(pairs, Math.max(1, partitions)).mapPartitions(
+          new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels())::apply));
+    }
+    if (!cyclePairs.isEmpty()) {
+      results = results.union(jsc.parallelize(cyclePairs, Math.max(1, partitions))
+          .mapPartitions(stage::applyPairs));
+    }
+    results = results.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       spark.sparkContext().setJobDescription("infer: the cycle");
       Dataset<Row> preds = spark.createDataFrame(results.flatMap(r -> r.predictions().iterator()),

@@ -40,7 +40,8 @@ public record InferSettings(
     float temperature,
     long seed,
     long maxPixels,
-    Set<String> visualize)
+    Set<String> visualize,
+    Set<CycleSetting> pairSettings)
     implements Serializable {
 
   public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
@@ -61,7 +62,16 @@ public record InferSettings(
         i.getInt("transfer.points"),
         KeypointTransfer.Mode.valueOf(i.getString("transfer.mode").toUpperCase(Locale.ROOT).replace('-', '_')),
         i.getInt("transfer.k"), (float) i.getDouble("transfer.temperature"),
-        c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize));
+        c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize),
+        i.getStringList("pair-settings").isEmpty() ? EnumSet.noneOf(CycleSetting.class)
+            : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))));
+  }
+
+  /** The same settings drawing {@code visualize}. */
+  public InferSettings withVisualize(Set<String> keys) {
+    return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
+        iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
+        transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings);
   }
 
   /** The labels of the settings, from config when the command line gives none. */

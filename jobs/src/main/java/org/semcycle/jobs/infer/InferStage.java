@@ -22,6 +22,7 @@ import org.semcycle.cycle.CycleNets;
 import org.semcycle.cycle.CycleResult;
 import org.semcycle.cycle.CycleSetting;
 import org.semcycle.cycle.CycleTruth;
+import org.semcycle.cycle.PairTransfer;
 import org.semcycle.cycle.PredictedKeypoint;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.pfpascal.PfPascalReader;
@@ -81,13 +82,84 @@ final class InferStage implements Serializable {
     this.pictures = pictures;
   }
 
-  Iterator<Result> apply(Iterator<InferTask> tasks) {
+  private CycleNets nets() {
     DjlRuntime.inferenceMode();
     Device device = TaskDevice.current();
-    CycleNets nets = ExecutorModels.get(models.root() + "#" + settings.voxelNet(), device,
-        this::loadNets);
+    return ExecutorModels.get(models.root() + "#" + settings.voxelNet(), device, this::loadNets);
+  }
+
+  private Cycle cycle(CycleNets nets) {
     KeypointDatabase db = DATABASES.computeIfAbsent(kpdbLocation, k -> KeypointDatabase.of(kpdbRows));
-    Cycle cycle = new Cycle(nets, settings.cycleOptions(new KeypointTransfer(db, settings.transfer())));
+    return new Cycle(nets, settings.cycleOptions(new KeypointTransfer(db, settings.transfer())));
+  }
+
+  /**
+   * Pair mode: both images of each pair through the cycle (the pair settings only), then the
+   * source keypoints transferred through the two meshes ({@link PairTransfer}).
+   */
+  Iterator<Result> applyPairs(Iterator<PairTask> pairs) {
+    CycleNets nets = nets();
+    Cycle cycle = cycle(nets);
+    RenderJob.AnnotationCache annotations =
+        keypoints == null ? null : new RenderJob.AnnotationCache(keypoints, classBySynset);
+    Map<String, Mesh> meshes = new HashMap<>();
+    Map<String, String> synsetOf = new HashMap<>();
+    classBySynset.forEach((syn, cls) -> synsetOf.put(cls, syn));
+    PairTransfer pt = new PairTransfer(settings.points(), settings.seed(), settings.temperature());
+    List<Result> out = new ArrayList<>();
+    while (pairs.hasNext()) {
+      PairTask p = pairs.next();
+      String syn = synsetOf.get(p.category());
+      InferTask trg = new InferTask(p.dataset(), p.category(), syn,
+          InferTasks.stem(p.targetImage()), p.targetImage(), null, null, p.vocClassId());
+      try {
+        HadoopDataRoot root = setRoots.get(p.dataset());
+        PairTask.Resolved r = p.resolve(root);
+        InferTask src = new InferTask(p.dataset(), p.category(), syn,
+            InferTasks.stem(p.sourceImage()), p.sourceImage(), r.sourceBox(), null, p.vocClassId());
+        InferTask trgBoxed = new InferTask(p.dataset(), p.category(), syn, trg.imageId(),
+            p.targetImage(), r.targetBox(), null, p.vocClassId());
+        List<Cycle.Outcome> o = cycle.run(List.of(image(src, annotations, meshes),
+            image(trgBoxed, annotations, meshes)), settings.pairSettings());
+        List<PairTransfer.SourceKeypoint> kps = new ArrayList<>();
+        for (int i : PairTask.labelled(r.sourceKps())) {
+          kps.add(new PairTransfer.SourceKeypoint(i, r.sourceKps()[i][0], r.sourceKps()[i][1]));
+        }
+        List<Row> preds = new ArrayList<>();
+        List<Row> rejects = new ArrayList<>();
+        for (CycleSetting c : settings.pairSettings()) {
+          CycleResult a = find(o.get(0), c);
+          CycleResult b = find(o.get(1), c);
+          if (a == null || b == null) {
+            String why = a == null ? "source: " + o.get(0).failures().get(c) : "target: " + o.get(1).failures().get(c);
+            rejects.add(RowFactory.create(p.dataset(), p.category(), trg.imageId(), p.pairId(), c.label(), why));
+            continue;
+          }
+          for (PredictedKeypoint k : pt.transfer(nets.embedder(), a, kps, b)) {
+            preds.add(InferTables.prediction(trg, p.pairId(), "cycle-3d", c.label(), k));
+          }
+        }
+        out.add(new Result(trg, preds, List.of(), rejects));
+      } catch (RuntimeException e) {
+        out.add(new Result(trg, List.of(), List.of(), List.of(RowFactory.create(p.dataset(),
+            p.category(), trg.imageId(), p.pairId(), null, RenderJob.reason(e)))));
+      }
+    }
+    return out.iterator();
+  }
+
+  private static CycleResult find(Cycle.Outcome o, CycleSetting c) {
+    for (CycleResult r : o.results()) {
+      if (r.setting() == c) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  Iterator<Result> apply(Iterator<InferTask> tasks) {
+    CycleNets nets = nets();
+    Cycle cycle = cycle(nets);
     RenderJob.AnnotationCache annotations =
         keypoints == null ? null : new RenderJob.AnnotationCache(keypoints, classBySynset);
     Map<String, Mesh> meshes = new HashMap<>();

@@ -13,9 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.semcycle.baseline.Baseline2dMatcher;
 import org.semcycle.baseline.MatchedKeypoint;
-import org.semcycle.datasets.pfpascal.PfPascalReader;
-import org.semcycle.datasets.spair.SpairPair;
-import org.semcycle.datasets.spair.SpairReader;
 import org.semcycle.io.ImageLoader;
 import org.semcycle.jobs.RenderJob;
 import org.semcycle.networks.DjlRuntime;
@@ -64,30 +61,16 @@ final class PairBaselineStage implements Serializable {
 
   private List<Row> match(Baseline2dMatcher matcher, PairTask t, InferTask target) {
     HadoopDataRoot root = setRoots.get(t.dataset());
-    double[] sb = t.sourceBox();
-    double[] tb = t.targetBox();
-    double[][] kps = t.sourceKps();
-    if (t.dataset().equals("spair")) {
-      SpairPair p = SpairReader.parsePair(root.readUtf8(t.annotation(), 16L << 20),
-          root.describe(t.annotation()));
-      sb = p.srcBndbox();
-      tb = p.trgBndbox();
-      kps = p.srcKps();
-    } else if (sb == null || tb == null) {
-      PfPascalReader r = new PfPascalReader(root);
-      sb = r.readAnnotationOf(t.sourceImage(), t.vocClassId()).bbox();
-      tb = r.readAnnotationOf(t.targetImage(), t.vocClassId()).bbox();
-    }
+    PairTask.Resolved r = t.resolve(root);
     BufferedImage src = ImageLoader.load(root, t.sourceImage(), maxPixels);
     BufferedImage trg = ImageLoader.load(root, t.targetImage(), maxPixels);
-    List<Integer> ids = new ArrayList<>();
+    List<Integer> ids = PairTask.labelled(r.sourceKps());
     List<double[]> labelled = new ArrayList<>();
-    for (int i = 0; i < kps.length; i++) {
-      if (kps[i] != null && Double.isFinite(kps[i][0]) && Double.isFinite(kps[i][1])) {
-        ids.add(i);
-        labelled.add(kps[i]);
-      }
+    for (int i : ids) {
+      labelled.add(r.sourceKps()[i]);
     }
+    double[] sb = r.sourceBox();
+    double[] tb = r.targetBox();
     List<MatchedKeypoint> m = matcher.match(src, sb, labelled.toArray(new double[0][]), trg, tb);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < m.size(); i++) {

@@ -154,5 +154,35 @@ class InferJobTest {
     try (var pics = Files.list(tmp.resolve("infer/visualize"))) {
       assertEquals(1, pics.count());
     }
+    try (var dense = Files.list(tmp.resolve("infer/dense"))) {
+      assertEquals(1, dense.count());
+    }
+  }
+
+  @Test
+  void pairModeGivesARowPerLabelledSourceKeypointOrARejectPerPair() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    Config c = config().withValue("semcycle.infer.pair-settings",
+        com.typesafe.config.ConfigValueFactory.fromIterable(List.of("all-gt")));
+    Path bench = tmp.resolve("bench-pairs");
+    BenchmarkCommand.run(spark, c, data.toString(), null, bench.toString());
+    KpdbCommand.run(spark, c, data.toString(), models.resolve("embed").toString(),
+        tmp.resolve("kpdb-pairs").toString());
+    String out = tmp.resolve("infer-pairs").toString();
+    InferCommand.run(spark, c, List.of("spair"), bench.toString(), models.toString(),
+        tmp.resolve("kpdb-pairs").toString(), data.toString(), List.of("all-gt"), null, out);
+    LocalDataRoot set = new LocalDataRoot(bench.resolve("spair"));
+    var reader = new org.semcycle.datasets.spair.SpairReader(set);
+    var names = reader.pairNames(org.semcycle.datasets.spair.SpairSplit.TEST);
+    assertTrue(!names.isEmpty());
+    long expected = 0;
+    for (var n : names) {
+      expected += PairTask.labelled(reader.readPair(org.semcycle.datasets.spair.SpairSplit.TEST, n).srcKps()).size();
+    }
+    long rows = spark.read().parquet(out + "/predictions").where("pair_id is not null").count();
+    long rejected = spark.read().parquet(out + "/rejects").where("pair_id is not null").count();
+    assertTrue(rows == expected || rejected > 0, rows + " pair rows for " + expected + " labelled keypoints");
+    assertEquals(names.size(), spark.read().parquet(out + "/predictions").where("pair_id is not null")
+        .select("pair_id").distinct().count() + rejected);
   }
 }
