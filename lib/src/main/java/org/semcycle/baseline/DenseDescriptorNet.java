@@ -22,8 +22,8 @@ import org.semcycle.networks.UNetDecoder;
  *
  * <p>Two coordinate planes (x and y in [-1, 1] across the image, as CoordConv) are appended to the
  * RGB input inside the net: the matcher's crops frame the object alike in both images, so
- * position in the crop is informative, and without them the net matched worse than the
- * no-learning guess "same crop position" (docs/baseline2d.md).
+ * position in the crop is informative (the no-learning guess "same crop position" beat the
+ * quick-profile net without them, and still does with them: docs/baseline2d.md).
  */
 public final class DenseDescriptorNet extends AbstractBlock {
   /**
