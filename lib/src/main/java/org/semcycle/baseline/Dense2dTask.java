@@ -21,7 +21,9 @@ import org.semcycle.training.TrainingTask;
  *
  * <p>Validation metrics: for every valid correspondence, the nearest neighbour of a_k's
  * descriptor over the whole B crop (S x S pixels); {@code match_within_05} and {@code
- * match_within_10} are the fractions landing within 0.05 S and 0.10 S pixels of b_k.
+ * match_within_10} are the fractions landing within 0.05 S and 0.10 S pixels of b_k. For
+ * reference, {@code same_position_within_05} is the fraction for the guess that needs no net:
+ * b_k at a_k's crop position (both crops frame the object alike).
  */
 public final class Dense2dTask implements TrainingTask {
   private final DenseDescriptorNet net;
@@ -64,7 +66,7 @@ public final class Dense2dTask implements TrainingTask {
 
   @Override
   public List<String> metricNames() {
-    return List.of("match_within_05", "match_within_10");
+    return List.of("match_within_05", "match_within_10", "same_position_within_05");
   }
 
   @Override
@@ -73,6 +75,7 @@ public final class Dense2dTask implements TrainingTask {
       private long total;
       private long within05;
       private long within10;
+      private long same05;
 
       @Override
       public void add(ParameterStore ps, Batch batch) {
@@ -97,6 +100,7 @@ public final class Dense2dTask implements TrainingTask {
           total++;
           within05 += e <= t05 ? 1 : 0;
           within10 += e <= t10 ? 1 : 0;
+          same05 += Math.hypot(p[4 * i] - p[4 * i + 2], p[4 * i + 1] - p[4 * i + 3]) <= t05 ? 1 : 0;
         }
       }
 
@@ -104,7 +108,8 @@ public final class Dense2dTask implements TrainingTask {
       public Map<String, Double> result() {
         return Map.of(
             "match_within_05", total == 0 ? Double.NaN : within05 / (double) total,
-            "match_within_10", total == 0 ? Double.NaN : within10 / (double) total);
+            "match_within_10", total == 0 ? Double.NaN : within10 / (double) total,
+            "same_position_within_05", total == 0 ? Double.NaN : same05 / (double) total);
       }
     };
   }

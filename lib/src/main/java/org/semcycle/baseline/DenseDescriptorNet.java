@@ -1,6 +1,7 @@
 package org.semcycle.baseline;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -18,6 +19,11 @@ import org.semcycle.networks.UNetDecoder;
  * every resolution, the last being the image itself; the PyTorch engine has no transposed
  * convolution), whose D output maps are divided by their Euclidean norm over channels at each
  * pixel, so that a dot product of two descriptors is their cosine similarity.
+ *
+ * <p>Two coordinate planes (x and y in [-1, 1] across the image, as CoordConv) are appended to the
+ * RGB input inside the net: the matcher's crops frame the object alike in both images, so
+ * position in the crop is informative (the no-learning guess "same crop position" beat the
+ * quick-profile net without them, and still does with them: docs/baseline2d.md).
  */
 public final class DenseDescriptorNet extends AbstractBlock {
   /**
@@ -51,7 +57,7 @@ public final class DenseDescriptorNet extends AbstractBlock {
   public DenseDescriptorNet(Options options) {
     super((byte) 1);
     this.options = options;
-    encoder = addChildBlock("encoder", new ImageEncoder(3, options.base()));
+    encoder = addChildBlock("encoder", new ImageEncoder(3 + 2, options.base()));
     decoder = addChildBlock("decoder", new UNetDecoder(options.base(), options.dim()));
   }
 
@@ -68,11 +74,21 @@ public final class DenseDescriptorNet extends AbstractBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray x = inputs.head();
+    NDArray x = withCoordinates(inputs.head());
     NDList skips = new NDList(x);
-    skips.addAll(encoder.forward(ps, inputs, training));
+    skips.addAll(encoder.forward(ps, new NDList(x), training));
     NDArray d = decoder.forward(ps, skips, training).head();
     return new NDList(normalize(d));
+  }
+
+  /** (N, C, H, W) -> (N, C + 2, H, W): the input with x and y planes in [-1, 1]. */
+  static NDArray withCoordinates(NDArray x) {
+    Shape s = x.getShape();
+    long n = s.get(0), h = s.get(2), w = s.get(3);
+    NDManager m = x.getManager();
+    NDArray xs = m.linspace(-1f, 1f, (int) w).toType(x.getDataType(), false).reshape(1, 1, 1, w).broadcast(n, 1, h, w);
+    NDArray ys = m.linspace(-1f, 1f, (int) h).toType(x.getDataType(), false).reshape(1, 1, h, 1).broadcast(n, 1, h, w);
+    return NDArrays.concat(new NDList(x, xs, ys), 1);
   }
 
   /** Divides each pixel's channel vector of an (N, D, H, W) array by its norm. */
@@ -88,10 +104,12 @@ public final class DenseDescriptorNet extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    encoder.initialize(manager, dataType, inputShapes);
-    Shape[] f = encoder.getOutputShapes(inputShapes);
+    Shape in = inputShapes[0];
+    Shape withXy = new Shape(in.get(0), in.get(1) + 2, in.get(2), in.get(3));
+    encoder.initialize(manager, dataType, withXy);
+    Shape[] f = encoder.getOutputShapes(new Shape[] {withXy});
     Shape[] skips = new Shape[6];
-    skips[0] = inputShapes[0];
+    skips[0] = withXy;
     System.arraycopy(f, 0, skips, 1, 5);
     decoder.initialize(manager, dataType, skips);
   }

@@ -6,12 +6,12 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Contrastive loss on corresponding pixels of view pairs, with hardest negatives (as HardNet and
- * D2-Net) taken densely: for the K correspondences (a_k, b_k) of a pair, with unit descriptors so
- * that {@code |a - b|^2 = 2 - 2 a.b},
+ * Margin ranking loss on corresponding pixels of view pairs, with hardest negatives (as D2-Net
+ * and HardNet) taken densely: for the K correspondences (a_k, b_k) of a pair, with unit
+ * descriptors so that {@code |a - b| = sqrt(2 - 2 a.b)},
  *
  * <pre>
- *   l_k = |a_k - b_k|^2 + (relu(m - |a_k - b*|)^2 + relu(m - |b_k - a*|)^2) / 2
+ *   l_k = (relu(m + |a_k - b_k| - |a_k - b*|) + relu(m + |a_k - b_k| - |b_k - a*|)) / 2
  * </pre>
  *
  * where b* is the descriptor nearest to a_k among all pixels of B's map (object and background)
@@ -54,8 +54,8 @@ public record DescriptorLoss(float margin, float negativeRadius) {
     NDArray pos = a.mul(b).sum(new int[] {2});
     NDArray hardB = hardest(a, descB, bx, by);
     NDArray hardA = hardest(b, descA, ax, ay);
-    NDArray terms = pos.mul(-2).add(2)
-        .add(hinge(hardB).add(hinge(hardA)).mul(0.5));
+    NDArray dPos = distance(pos);
+    NDArray terms = rank(dPos, hardB).add(rank(dPos, hardA)).mul(0.5);
     NDArray w = valid.toType(pos.getDataType(), false);
     return terms.mul(w).sum().div(w.sum().maximum(1));
   }
@@ -77,10 +77,14 @@ public record DescriptorLoss(float margin, float negativeRadius) {
     return sim.sub(near.toType(sim.getDataType(), false).mul(EXCLUDED)).max(new int[] {2});
   }
 
-  /** relu(m - distance)^2 for cosine similarities s, distance = sqrt(2 - 2 s). */
-  private NDArray hinge(NDArray s) {
-    NDArray dist = s.mul(-2).add(2).maximum(0).add(1e-6).sqrt();
-    return dist.neg().add(margin).maximum(0).square();
+  /** relu(m + d_pos - d_neg) for the hardest negative's cosine similarity s. */
+  private NDArray rank(NDArray dPos, NDArray s) {
+    return dPos.add(margin).sub(distance(s)).maximum(0);
+  }
+
+  /** The distance sqrt(2 - 2 s) of unit vectors with cosine similarity s (kept off 0 for the gradient). */
+  private static NDArray distance(NDArray s) {
+    return s.mul(-2).add(2).maximum(0).add(1e-6).sqrt();
   }
 
   /** The descriptors (N, K, D) at integer pixels (x, y) (N, K) of a map (N, D, H, W). */

@@ -106,9 +106,15 @@ class DenseDescriptorNetTest {
       NDArray before = net.forward(new ParameterStore(m, false), new NDList(x), false).head();
       assertEquals(new Shape(2, 8, S, S), before.getShape());
       double[] norms = before.square().sum(new int[] {1}).sqrt().toDoubleArray();
+      int zero = 0;
       for (double n : norms) {
-        assertEquals(1, n, 1e-9);
+        if (n == 0) {
+          zero++; // every feature of a pixel switched off by the ReLUs: nothing to normalise
+        } else {
+          assertEquals(1, n, 1e-9);
+        }
       }
+      assertTrue(zero < norms.length / 100, zero + " zero descriptors");
       ModelFiles.save(net, o, dir, Baseline2dMatcher.NAME);
       assertEquals(o, ModelFiles.options(dir, Baseline2dMatcher.NAME, DenseDescriptorNet.Options.class));
       try (Model model = ModelFiles.load(dir, Baseline2dMatcher.NAME, DenseDescriptorNet.Options.class, DenseDescriptorNet::new)) {
