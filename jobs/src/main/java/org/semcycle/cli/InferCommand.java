@@ -65,12 +65,14 @@ public final class InferCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin OutputOptions output;
+
   @Override
   public Integer call() {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("semcycle.infer.visualize", visualize);
     o.put("semcycle.infer.batch-size", batchSize);
-    Config c = common.load(o);
+    Config c = common.load(output.addTo(o));
     SparkSession spark = Sessions.create(c, "infer");
     try {
       InferJob.Summary s = run(spark, c, datasets, root, models, kpdb, shapes, settings, baseline, out);
@@ -124,7 +126,10 @@ public final class InferCommand implements Callable<Integer> {
         kpRoot, classBySynset, Locations.qualify(kpdb), db.rows(), cats,
         c.getInt("semcycle.infer.visualize"), baselineRoot(spark, models, baseline));
     int partitions = Sessions.partitions(spark, c, Integer.MAX_VALUE);
-    return InferJob.run(spark, in, s, partitions, Locations.qualify(out), Locations.sink(spark, out));
+    try (org.semcycle.spark.ShardedOutput o = org.semcycle.spark.ShardedOutput.open(spark, out,
+        org.semcycle.spark.OutputMode.of(c))) {
+      return InferJob.run(spark, in, s, partitions, o, Locations.sink(spark, out));
+    }
   }
 
   /** The baseline's model folder: the given one, else MODELS/dense2d when it holds a model. */

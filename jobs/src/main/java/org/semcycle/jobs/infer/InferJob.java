@@ -20,6 +20,7 @@ import org.semcycle.embedding.KeypointRecord;
 import org.semcycle.jobs.RenderPreview;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
+import org.semcycle.spark.ShardedOutput;
 
 /**
  * {@code semcycle infer}: the 2D-3D-2D cycle over evaluation sets, on executors. The driver
@@ -52,8 +53,10 @@ public final class InferJob {
   }
 
   public static Summary run(SparkSession spark, Inputs in, InferSettings settings,
-      int partitions, String out, HadoopDataSink sink) {
+      int partitions, ShardedOutput out, HadoopDataSink sink) {
     long t0 = System.nanoTime();
+    Set<String> done = new java.util.HashSet<>(out.doneKeys("predictions", "dataset", "category", "image_id", "pair_id"));
+    done.addAll(out.doneKeys("rejects", "dataset", "category", "image_id", "pair_id"));
     List<InferTask> tasks = new ArrayList<>();
     List<Row> listingRejects = new ArrayList<>();
     for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
@@ -63,6 +66,14 @@ public final class InferJob {
     }
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("no image to infer in " + in.sets().values());
+    }
+    int listed = tasks.size();
+    int listingRejectCount = listingRejects.size();
+    if (!done.isEmpty()) {
+      tasks.removeIf(t -> done.contains(ShardedOutput.key(t.dataset(), t.category(), t.imageId())));
+      listingRejects.removeIf(r -> done.contains(ShardedOutput.key(r.getString(0), r.getString(1), r.getString(2))));
+      System.err.printf(Locale.ROOT, "infer: resuming: %d of %d images already done%n",
+          listed - tasks.size(), listed);
     }
     Set<String> draw = new LinkedHashSet<>();
     tasks.stream().sorted(Comparator.comparing(InferStage::key)).limit(in.visualize())
@@ -81,6 +92,8 @@ public final class InferJob {
       for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
         pairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
       }
+      pairs.removeIf(p -> done.contains(ShardedOutput.key(p.dataset(), p.category(),
+          InferTasks.stem(p.targetImage()), p.pairId())));
       System.err.printf(Locale.ROOT, "infer: %d pairs for the 2D-2D baseline (%s)%n", pairs.size(),
           in.baseline().root());
     }
@@ -89,6 +102,8 @@ public final class InferJob {
       for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
         cyclePairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
       }
+      cyclePairs.removeIf(p -> done.contains(ShardedOutput.key(p.dataset(), p.category(),
+          InferTasks.stem(p.targetImage()), p.pairId())));
       System.err.printf(Locale.ROOT, "infer: %d pairs in pair mode (%s)%n", cyclePairs.size(),
           s.pairSettings());
     }
@@ -106,38 +121,40 @@ public final class InferJob {
       spark.sparkContext().setJobDescription("infer: the cycle");
       Dataset<Row> preds = spark.createDataFrame(results.flatMap(r -> r.predictions().iterator()),
           InferTables.PREDICTIONS);
-      preds.write().mode(SaveMode.Overwrite).partitionBy("dataset").parquet(out + "/predictions");
+      preds.write().mode(SaveMode.Overwrite).partitionBy("dataset").parquet(out.staged("predictions"));
       spark.sparkContext().setJobDescription("infer: timings and rejects");
       spark.createDataFrame(results.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
-          .write().mode(SaveMode.Overwrite).parquet(out + "/timings");
+          .write().mode(SaveMode.Overwrite).parquet(out.staged("timings"));
       JavaRDD<Row> rejectRows = results.flatMap(r -> r.rejects().iterator())
           .union(jsc.parallelize(listingRejects, 1));
       spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
-          .mode(SaveMode.Overwrite).parquet(out + "/rejects");
-      Dataset<Row> timings = spark.read().parquet(out + "/timings");
-      Dataset<Row> rejects = spark.read().parquet(out + "/rejects");
-      Dataset<Row> written = spark.read().parquet(out + "/predictions");
+          .mode(SaveMode.Overwrite).parquet(out.staged("rejects"));
+      out.commit("predictions", "timings", "rejects");
+      Dataset<Row> timings = spark.read().parquet(out.published("timings"));
+      Dataset<Row> rejects = spark.read().parquet(out.published("rejects"));
+      Dataset<Row> written = spark.read().parquet(out.published("predictions"));
       timings.groupBy("setting", "stage").agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"),
               org.apache.spark.sql.functions.count("*").as("images"))
           .orderBy("setting", "stage").coalesce(1).write().mode(SaveMode.Overwrite)
-          .option("header", "true").csv(out + "/timings_csv");
-      RenderPreview.moveSingleCsv(spark, out + "/timings_csv", out + "/timings.csv");
+          .option("header", "true").csv(out.staged("timings_csv"));
+      RenderPreview.moveSingleCsv(spark, out.staged("timings_csv"), out.staged("timings.csv"));
       rejects.orderBy("dataset", "category", "image_id", "setting").coalesce(1).write()
-          .mode(SaveMode.Overwrite).option("header", "true").csv(out + "/rejects_csv");
-      RenderPreview.moveSingleCsv(spark, out + "/rejects_csv", out + "/rejects.csv");
+          .mode(SaveMode.Overwrite).option("header", "true").csv(out.staged("rejects_csv"));
+      RenderPreview.moveSingleCsv(spark, out.staged("rejects_csv"), out.staged("rejects.csv"));
+      out.replace("timings.csv", "rejects.csv");
       long rows = written.count();
       long predicted = written.where("pair_id is null")
           .select("dataset", "category", "image_id", "setting").distinct().count();
       long rejected = rejects.where("setting is not null and pair_id is null").count()
           + rejects.where("setting is null").count() * s.settings().size()
-          - listingRejects.size() * (long) s.settings().size();
+          - listingRejectCount * (long) s.settings().size();
       Map<String, Double> mean = new LinkedHashMap<>();
       for (Row r : timings.where("setting = 'full'").groupBy("stage")
           .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList()) {
         mean.put(r.getString(0), r.getDouble(1));
       }
-      Summary sum = new Summary(tasks.size(), s.settings().size(), rows, predicted, rejected,
-          listingRejects.size(), (System.nanoTime() - t0) / 1e9, mean);
+      Summary sum = new Summary(listed, s.settings().size(), rows, predicted, rejected,
+          listingRejectCount, (System.nanoTime() - t0) / 1e9, mean);
       InferSummaryJson.write(sink, sum, labels(s));
       return sum;
     } finally {

@@ -185,4 +185,38 @@ class InferJobTest {
     assertEquals(names.size(), spark.read().parquet(out + "/predictions").where("pair_id is not null")
         .select("pair_id").distinct().count() + rejected);
   }
+
+  @Test
+  void aResumedRunEqualsAnUninterruptedOneAndResumingACompleteOutputComputesNothing() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    Config c = config().withValue("semcycle.infer.pair-settings",
+        com.typesafe.config.ConfigValueFactory.fromIterable(List.of("all-gt")))
+        .withValue("semcycle.infer.visualize", com.typesafe.config.ConfigValueFactory.fromAnyRef(0));
+    Config resume = c.withValue("semcycle.output.mode",
+        com.typesafe.config.ConfigValueFactory.fromAnyRef("resume"));
+    Path bench = tmp.resolve("bench-resume");
+    BenchmarkCommand.run(spark, c, data.toString(), null, bench.toString());
+    KpdbCommand.run(spark, c, data.toString(), models.resolve("embed").toString(),
+        tmp.resolve("kpdb-resume").toString());
+    String kpdb = tmp.resolve("kpdb-resume").toString();
+    List<String> sets = List.of("pix3d", "spair");
+    String whole = tmp.resolve("infer-whole").toString();
+    InferCommand.run(spark, c, sets, bench.toString(), models.toString(), kpdb, data.toString(),
+        List.of("all-gt"), null, whole);
+    // "Killed" after the Pix3D images were published, then resumed over both sets.
+    String resumed = tmp.resolve("infer-resumed").toString();
+    InferCommand.run(spark, resume, List.of("pix3d"), bench.toString(), models.toString(), kpdb,
+        data.toString(), List.of("all-gt"), null, resumed);
+    InferCommand.run(spark, resume, sets, bench.toString(), models.toString(), kpdb,
+        data.toString(), List.of("all-gt"), null, resumed);
+    org.semcycle.testing.Tables.assertSameRows(spark, whole + "/predictions", resumed + "/predictions");
+    org.semcycle.testing.Tables.assertSameRows(spark, whole + "/rejects", resumed + "/rejects");
+    long before = spark.read().parquet(resumed + "/timings").count();
+    InferCommand.run(spark, resume, sets, bench.toString(), models.toString(), kpdb,
+        data.toString(), List.of("all-gt"), null, resumed);
+    assertEquals(before, spark.read().parquet(resumed + "/timings").count());
+    try (var st = Files.list(tmp.resolve("infer-resumed"))) {
+      assertTrue(st.noneMatch(f -> f.getFileName().toString().startsWith("_staging")));
+    }
+  }
 }
