@@ -130,9 +130,10 @@ public final class InferJob {
       spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
           .mode(SaveMode.Overwrite).parquet(out.staged("rejects"));
       out.commit("predictions", "timings", "rejects");
-      Dataset<Row> timings = spark.read().parquet(out.published("timings"));
-      Dataset<Row> rejects = spark.read().parquet(out.published("rejects"));
-      Dataset<Row> written = spark.read().parquet(out.published("predictions"));
+      // With a schema: a table with no row has no Parquet file to infer one from.
+      Dataset<Row> timings = spark.read().schema(InferTables.TIMINGS).parquet(out.published("timings"));
+      Dataset<Row> rejects = spark.read().schema(InferTables.REJECTS).parquet(out.published("rejects"));
+      Dataset<Row> written = spark.read().schema(InferTables.PREDICTIONS).parquet(out.published("predictions"));
       timings.groupBy("setting", "stage").agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"),
               org.apache.spark.sql.functions.count("*").as("images"))
           .orderBy("setting", "stage").coalesce(1).write().mode(SaveMode.Overwrite)

@@ -64,7 +64,7 @@ public final class InferTables {
 
   static Row listingReject(String dataset, String key, String reason) {
     int slash = key.indexOf('/');
-    return RowFactory.create(dataset, slash < 0 ? null : key.substring(0, slash),
+    return RowFactory.create(dataset, slash <= 0 ? null : key.substring(0, slash),
         key.substring(slash + 1), null, null, reason);
   }
 }

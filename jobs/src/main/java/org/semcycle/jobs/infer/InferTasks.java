@@ -42,7 +42,11 @@ public final class InferTasks {
   static Listing pix3d(DataRoot root, List<BenchmarkCategory> cats) {
     List<InferTask> tasks = new ArrayList<>();
     Map<String, String> rejects = new LinkedHashMap<>();
-    for (Pix3dRecord r : new Pix3dReader(root).readIndex()) {
+    Pix3dReader.Index index = new Pix3dReader(root).readRecords(Pix3dReader.INDEX);
+    for (int i = 0; i < index.rejects().size(); i++) {
+      rejects.put("/record" + i, index.rejects().get(i).getMessage());
+    }
+    for (Pix3dRecord r : index.records()) {
       String id = stem(r.img());
       BenchmarkCategory c = find(cats, r.category(), x -> x.name());
       if (c == null) {
@@ -93,9 +97,23 @@ public final class InferTasks {
     return new Listing(new ArrayList<>(byImage.values()), rejects);
   }
 
-  /** The pairs of a pair benchmark (SPair test split, PF-PASCAL test pairs) for the 2D baseline. */
+  /**
+   * The pairs of a pair benchmark (SPair test split, PF-PASCAL test pairs) for pair mode and the
+   * 2D baseline; none (with a message) when the set has no pair list.
+   */
   public static List<PairTask> pairs(String dataset, DataRoot root, List<BenchmarkCategory> cats) {
     List<PairTask> out = new ArrayList<>();
+    if (!dataset.equals("spair") && !dataset.equals("pfpascal")) {
+      return out;
+    }
+    String list = dataset.equals("spair")
+        ? SpairLayout.layout(org.semcycle.datasets.spair.SpairSplit.TEST)
+        : BenchmarkLayout.PFPASCAL_TEST_PAIRS;
+    if (!root.exists(list)) {
+      System.err.println("infer: " + root.describe(list) + " not found: no pairs from this set"
+          + " (pair mode and the 2D baseline skip it; its images are still predicted)");
+      return out;
+    }
     if (dataset.equals("spair")) {
       for (org.semcycle.datasets.spair.SpairPairName n
           : new SpairReader(root).pairNames(org.semcycle.datasets.spair.SpairSplit.TEST)) {

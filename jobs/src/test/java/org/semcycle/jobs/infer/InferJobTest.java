@@ -219,4 +219,32 @@ class InferJobTest {
       assertTrue(st.noneMatch(f -> f.getFileName().toString().startsWith("_staging")));
     }
   }
+
+  @Test
+  void theBadInputCorpusGivesARejectWithItsReasonForEveryBrokenImageAndNothingIsLost() throws Exception {
+    SparkSession spark = SparkTestSession.get();
+    Config c = config().withValue("semcycle.infer.visualize", com.typesafe.config.ConfigValueFactory.fromAnyRef(0));
+    var corpus = org.semcycle.testing.BadInputCorpus.write(tmp.resolve("corpus"), c);
+    KpdbCommand.run(spark, c, data.toString(), models.resolve("embed").toString(),
+        tmp.resolve("kpdb-bad").toString());
+    String kpdb = tmp.resolve("kpdb-bad").toString();
+    int pix3dInputs = org.semcycle.testing.BadInputCorpus.PIX3D_CASES.size() + 2;
+    String out = tmp.resolve("infer-bad-pix3d").toString();
+    InferJob.Summary p = InferCommand.run(spark, c, List.of("pix3d"), corpus.pix3d().toString(),
+        models.toString(), kpdb, null, List.of("full", "no-finetune"), null, out);
+    assertEquals(pix3dInputs, p.images() + p.listingRejects(), p.line());
+    assertEquals(p.images() * p.settings(), p.predictedPairs() + p.rejectedPairs(), p.line());
+    String reasons = spark.read().parquet(out + "/rejects").collectAsList().toString();
+    for (var k : org.semcycle.testing.BadInputCorpus.PIX3D_CASES) {
+      assertTrue(reasons.contains(k.reason()), "no reject saying '" + k.reason() + "' in " + reasons);
+    }
+    String spairOut = tmp.resolve("infer-bad-spair").toString();
+    InferJob.Summary s = InferCommand.run(spark, c, List.of("spair"), corpus.spair().toString(),
+        models.toString(), kpdb, null, List.of("full"), null, spairOut);
+    assertEquals(s.images() * s.settings(), s.predictedPairs() + s.rejectedPairs(), s.line());
+    String spairReasons = spark.read().parquet(spairOut + "/rejects").collectAsList().toString();
+    for (var k : org.semcycle.testing.BadInputCorpus.SPAIR_IMAGE_CASES) {
+      assertTrue(spairReasons.contains(k.key()), "no reject of " + k.key() + " in " + spairReasons);
+    }
+  }
 }
