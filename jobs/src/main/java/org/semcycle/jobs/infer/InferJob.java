@@ -75,9 +75,7 @@ public final class InferJob {
       System.err.printf(Locale.ROOT, "infer: resuming: %d of %d images already done%n",
           listed - tasks.size(), listed);
     }
-    Set<String> draw = new LinkedHashSet<>();
-    tasks.stream().sorted(Comparator.comparing(InferStage::key)).limit(in.visualize())
-        .forEach(t -> draw.add(InferStage.key(t)));
+    Set<String> draw = pictureKeys(tasks, in.visualize());
     InferSettings s = settings.withVisualize(draw);
     InferPictures pictures = draw.isEmpty() ? null : new InferPictures(in.sets(), sink);
     InferStage stage = new InferStage(in.sets(), in.models(), in.shapes(), in.keypoints(),
@@ -162,6 +160,31 @@ public final class InferJob {
       spark.sparkContext().setJobDescription(null);
       results.unpersist(false);
     }
+  }
+
+  /**
+   * The images to draw: round robin over (dataset, category), each group in key order, so that
+   * a few pictures show every category and set.
+   */
+  static Set<String> pictureKeys(List<InferTask> tasks, int n) {
+    Map<String, List<String>> groups = new java.util.TreeMap<>();
+    tasks.stream().sorted(Comparator.comparing(InferStage::key)).forEach(t ->
+        groups.computeIfAbsent(t.category() + "/" + t.dataset(), k -> new ArrayList<>())
+            .add(InferStage.key(t)));
+    Set<String> out = new LinkedHashSet<>();
+    for (int round = 0; out.size() < n; round++) {
+      boolean any = false;
+      for (List<String> g : groups.values()) {
+        if (round < g.size() && out.size() < n) {
+          out.add(g.get(round));
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
+    return out;
   }
 
   static List<String> labels(InferSettings s) {
