@@ -52,12 +52,18 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
     return new Viewpoint(azimuth, el, d, 0, ox, oy);
   }
 
-  /** Fine-tunes {@code initial} against the {0, 1} silhouette {@code mask} (size x size). */
+  /**
+   * Fine-tunes {@code initial} against the {0, 1} silhouette {@code mask} (size x size). The fit
+   * is kept only when it agrees with the silhouette better (soft IoU) than the initial viewpoint:
+   * a poor target (an empty or broken predicted silhouette) must not drag a sound start away.
+   */
   public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
     float[] target = downsample(mask, size, fitSize);
     SoftSilhouetteRenderer renderer =
         new SoftSilhouetteRenderer(mesh, fitSize, fitSize, fov, maxFaces, DataType.FLOAT32);
-    return new ViewpointFitter(fitter).fit(renderer, target, initial);
+    ViewpointFitter.Fit fit = new ViewpointFitter(fitter).fit(renderer, target, initial);
+    double start = ViewpointFitter.softIou(renderer.render(initial, fitter.sigmaEnd()), target);
+    return fit.softIou() >= start ? fit : new ViewpointFitter.Fit(initial, fit.lossCurve(), start);
   }
 
   /** The crop camera of a viewpoint, in the original image's pixels. */

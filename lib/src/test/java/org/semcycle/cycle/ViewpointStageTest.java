@@ -1,0 +1,62 @@
+package org.semcycle.cycle;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+import org.semcycle.cycle.crop.ObjectCrop;
+import org.semcycle.cycle.viewpoint.TestShapes;
+import org.semcycle.cycle.viewpoint.ViewpointFitter;
+import org.semcycle.geometry.Mesh;
+import org.semcycle.rendering.Rasterizer;
+import org.semcycle.rendering.RenderOutput;
+import org.semcycle.rendering.camera.Camera;
+import org.semcycle.rendering.camera.Viewpoint;
+
+class ViewpointStageTest {
+  static final ViewpointStage STAGE = new ViewpointStage(35, 1.9, 32, 400,
+      ViewpointFitter.Options.defaults().withSteps(40).withFree(EnumSet.of(
+          Viewpoint.Parameter.AZIMUTH, Viewpoint.Parameter.ELEVATION, Viewpoint.Parameter.DISTANCE,
+          Viewpoint.Parameter.OFFSET_X, Viewpoint.Parameter.OFFSET_Y)));
+
+  @Test
+  void theSilhouetteBoxPlacesTheStartAndFineTuningRecoversTheViewpoint() {
+    Mesh chair = TestShapes.chair();
+    Viewpoint truth = new Viewpoint(40, 20, 2.4, 0, 0.06, -0.04);
+    float[] mask = mask(chair, truth, 64);
+    // ViewNet off by +12 / -6 degrees; distance and offset come from the silhouette's box.
+    Viewpoint start = STAGE.initial(52, 14, chair, mask, 64);
+    assertTrue(Math.abs(start.distance() - truth.distance()) < 0.25 * truth.distance(), start.toString());
+    assertTrue(Math.abs(start.offsetX() - truth.offsetX()) < 0.05, start.toString());
+    assertTrue(Math.abs(start.offsetY() - truth.offsetY()) < 0.05, start.toString());
+    ViewpointFitter.Fit fit = STAGE.finetune(chair, mask, 64, start);
+    double startIou = ViewpointFitter.softIou(mask(chair, start, 64), mask);
+    double fitIou = ViewpointFitter.softIou(mask(chair, fit.viewpoint(), 64), mask);
+    assertTrue(fitIou > startIou, "fit IoU " + fitIou + " vs start " + startIou);
+    assertTrue(fitIou > 0.8, "fit IoU " + fitIou + " at " + fit.viewpoint());
+  }
+
+  @Test
+  void theCropCameraMapsBackToTheOriginalImage() {
+    Mesh chair = TestShapes.chair();
+    Viewpoint vp = Viewpoint.of(30, 15, 2.0);
+    ObjectCrop crop = ObjectCrop.aroundBox(new double[] {50, 20, 149, 119}, 1.5, 64);
+    Camera original = STAGE.toOriginal(vp, crop, 300, 200);
+    Camera inCrop = Camera.lookAt(vp, 64, 64, 35);
+    for (int i = 0; i < chair.vertexCount(); i += 7) {
+      var a = original.project(chair.vertex(i));
+      var b = inCrop.project(chair.vertex(i));
+      assertTrue(Math.abs(crop.toCropX(a.x()) - b.x()) < 1e-6 && Math.abs(crop.toCropY(a.y()) - b.y()) < 1e-6);
+    }
+  }
+
+  static float[] mask(Mesh m, Viewpoint vp, int size) {
+    RenderOutput r = new Rasterizer().render(m, Camera.lookAt(vp, size, size, 35), 0);
+    byte[] s = r.silhouette();
+    float[] out = new float[s.length];
+    for (int i = 0; i < s.length; i++) {
+      out[i] = (s[i] & 0xff) / 255f;
+    }
+    return out;
+  }
+}
