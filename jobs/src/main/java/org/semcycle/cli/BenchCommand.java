@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Measure per-core throughput: synth (models/s), the render stage at --image-size with all four",
-      "maps PNG-encoded and keypoints projected (views/s), and the bare rasteriser. Writes a CSV."
+      "maps PNG-encoded and keypoints projected (views/s), and the bare rasteriser; with --demo DIR",
+      "also each net's inference, the full cycle and its stages, the infer job's Spark speed-up and",
+      "training throughput. Writes a CSV."
     })
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = "bench.csv", description = "CSV file to write (default: ${DEFAULT-VALUE}).")
@@ -46,8 +48,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "5", description = "Seconds per measurement (default: ${DEFAULT-VALUE}).")
   double seconds;
 
+  @Option(names = "--demo", description = "A demo output folder: adds each net's inference, the full cycle and its stages, keypoint transfer, the infer job's local[1] -> local[2] speed-up, and training throughput.")
+  Path demo;
+
   @Mixin CommonOptions common;
 
+  /** One measurement; cpu is NaN where only wall time means something (Spark jobs, logs). */
   record Row(String stage, String unit, long items, double wall, double cpu) {
     String csv() {
       return String.format("%s,%s,%d,%.3f,%.3f,%.2f,%.2f", stage, unit, items, wall, cpu, items / wall, items / cpu);
@@ -63,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     rows.add(renderStage(c, spec));
     RenderBenchmark.Result r = RenderBenchmark.run(seconds, 1, imageSize);
     rows.add(new Row("rasteriser (benchmark object, " + r.triangles() + " triangles)", "views", r.views(), r.seconds(), r.cpuSeconds()));
+    if (demo != null) {
+      rows.addAll(CycleBench.run(c, demo, seconds));
+    }
     StringBuilder csv = new StringBuilder("stage,unit,items,wall_s,cpu_s,per_s_wall,per_s_cpu\n");
     String alloc = System.getenv().getOrDefault("LD_PRELOAD", "glibc malloc");
     System.out.printf("%-55s %12s %12s   (allocator: %s)%n", "stage, 1 thread", "per s wall", "per s CPU", alloc);

@@ -1,0 +1,166 @@
+package org.semcycle.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.types.Shape;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigValueFactory;
+import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.cycle.Cycle;
+import org.semcycle.cycle.CycleImage;
+import org.semcycle.cycle.CycleNets;
+import org.semcycle.cycle.CycleResult;
+import org.semcycle.cycle.CycleSetting;
+import org.semcycle.cycle.nets.LoadedNet;
+import org.semcycle.datasets.pix3d.Pix3dReader;
+import org.semcycle.datasets.pix3d.Pix3dRecord;
+import org.semcycle.embedding.KeypointDatabase;
+import org.semcycle.embedding.KeypointTransfer;
+import org.semcycle.io.ImageLoader;
+import org.semcycle.io.LocalDataRoot;
+import org.semcycle.jobs.KeypointDatabases;
+import org.semcycle.jobs.infer.InferSettings;
+import org.semcycle.spark.Sessions;
+
+/**
+ * {@code semcycle bench --demo DIR}: the rows that need a demo output's trained nets, database
+ * and benchmark sets: each net's inference (one thread, batch 8), the full cycle per image with
+ * each stage's share, keypoint transfer (embedding + nearest-neighbour search), the infer job on
+ * local[1] vs local[2] (Spark speed-up), and each net's training throughput as its
+ * training-log.csv recorded it.
+ */
+final class CycleBench {
+  private CycleBench() {}
+
+  static List<BenchCommand.Row> run(Config c, Path demo, double seconds) throws Exception {
+    List<BenchCommand.Row> rows = new ArrayList<>();
+    Path models = demo.resolve("models");
+    try (CycleNets nets = CycleNets.load(models, c.getString("semcycle.infer.voxel-net"), Device.cpu())) {
+      int s = nets.imageSize();
+      rows.add(net("sketch net inference", nets.sketch(), new Shape(8, 3, s, s), seconds));
+      rows.add(net("voxel net inference", nets.voxel(), new Shape(8, 4, s, s), seconds));
+      rows.add(net("view net inference", nets.view(), new Shape(8, 3, s, s), seconds));
+      SparkSession spark = Sessions.create(c, "bench");
+      KeypointDatabase db;
+      try {
+        db = KeypointDatabases.read(spark, demo.resolve("kpdb").toString());
+      } finally {
+        spark.stop();
+      }
+      InferSettings settings = InferSettings.of(c, EnumSet.of(CycleSetting.FULL), java.util.Set.of());
+      Cycle cycle = new Cycle(nets, settings.cycleOptions(new KeypointTransfer(db, settings.transfer())));
+      List<CycleImage> images = pix3dImages(demo, 12,
+          org.semcycle.datasets.keypointnet.KeypointVocabulary.fromConfig(c));
+      ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+      long t0 = System.nanoTime();
+      long c0 = mx.getCurrentThreadCpuTime();
+      List<Cycle.Outcome> out = cycle.run(images, EnumSet.of(CycleSetting.FULL));
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+      rows.add(new BenchCommand.Row("full cycle (setting full, " + images.size() + " Pix3D images)", "images", images.size(), wall, cpu));
+      Map<String, Double> share = new LinkedHashMap<>();
+      int n = 0;
+      for (Cycle.Outcome o : out) {
+        for (CycleResult r : o.results()) {
+          r.stageMillis().forEach((k, v) -> share.merge(k, v, Double::sum));
+          n++;
+        }
+      }
+      double total = share.getOrDefault("total", 1.0);
+      for (String st : Cycle.STAGES) {
+        double ms = share.getOrDefault(st, 0.0);
+        rows.add(new BenchCommand.Row(String.format(java.util.Locale.ROOT,
+            "  cycle stage %s (%.0f%% of the cycle)", st, 100 * ms / total), "images", n, ms / 1e3, ms / 1e3));
+      }
+    }
+    rows.addAll(sparkSpeedup(c, demo));
+    for (String net : List.of("sketch", "voxel", "view", "view-sketch", "embed", "dense2d")) {
+      Path log = models.resolve(net).resolve("training-log.csv");
+      if (Files.exists(log)) {
+        List<String> lines = Files.readAllLines(log);
+        String[] head = lines.get(0).split(",");
+        String[] last = lines.get(lines.size() - 1).split(",");
+        int si = List.of(head).indexOf("samples_per_s");
+        int ti = List.of(head).indexOf("seconds");
+        if (si >= 0 && ti >= 0) {
+          double sps = Double.parseDouble(last[si]);
+          double sec = Double.parseDouble(last[ti]);
+          rows.add(new BenchCommand.Row("train " + net + " (last epoch, from training-log.csv)", "samples",
+              Math.round(sps * sec), sec, Double.NaN));
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static BenchCommand.Row net(String name, LoadedNet<?> net, Shape shape, double seconds) {
+    float[] x = new float[(int) shape.size()];
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) rng.nextDouble();
+    }
+    net.forward(x, shape); // warm-up
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long t0 = System.nanoTime();
+    long c0 = mx.getCurrentThreadCpuTime();
+    long n = 0;
+    while ((System.nanoTime() - t0) / 1e9 < seconds) {
+      net.forward(x, shape);
+      n += shape.get(0);
+    }
+    return new BenchCommand.Row(name + " (batch " + shape.get(0) + ", " + net.dataType() + ")", "images", n,
+        (System.nanoTime() - t0) / 1e9, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
+  }
+
+  private static List<CycleImage> pix3dImages(Path demo, int max,
+      org.semcycle.datasets.keypointnet.KeypointVocabulary vocab) {
+    LocalDataRoot root = new LocalDataRoot(demo.resolve("benchmark/pix3d"));
+    List<CycleImage> out = new ArrayList<>();
+    for (Pix3dRecord r : new Pix3dReader(root).readIndex()) {
+      if (out.size() >= max) {
+        break;
+      }
+      BufferedImage img = ImageLoader.load(root, r.img(), ImageLoader.DEFAULT_MAX_PIXELS);
+      String synset = vocab.category(r.category()).synset();
+      out.add(new CycleImage(r.img(), synset, img, r.bbox(), null));
+    }
+    return out;
+  }
+
+  /** The infer job (setting full, Pix3D) on local[1] and on local[2]. */
+  private static List<BenchCommand.Row> sparkSpeedup(Config c, Path demo) throws Exception {
+    List<BenchCommand.Row> rows = new ArrayList<>();
+    double[] wall = new double[2];
+    long images = 0;
+    for (int k = 1; k <= 2; k++) {
+      Config ck = c.withValue("semcycle.spark.master", ConfigValueFactory.fromAnyRef("local[" + k + "]"))
+          .withValue("semcycle.infer.pair-settings", ConfigValueFactory.fromIterable(List.of()));
+      SparkSession spark = Sessions.create(ck, "bench");
+      try {
+        Path out = Files.createTempDirectory("semcycle-bench-infer-");
+        long t0 = System.nanoTime();
+        var s = InferCommand.run(spark, ck, List.of("pix3d"), demo.resolve("benchmark").toString(),
+            demo.resolve("models").toString(), demo.resolve("kpdb").toString(), null, List.of("full"),
+            null, out.toString());
+        wall[k - 1] = (System.nanoTime() - t0) / 1e9;
+        images = s.images();
+        rows.add(new BenchCommand.Row("infer job, local[" + k + "] (Pix3D, setting full)", "images", images,
+            wall[k - 1], Double.NaN));
+      } finally {
+        spark.stop();
+      }
+    }
+    rows.add(new BenchCommand.Row(String.format(java.util.Locale.ROOT,
+        "  Spark speed-up local[1] -> local[2]: %.2fx", wall[0] / wall[1]), "images", images, wall[1], Double.NaN));
+    return rows;
+  }
+}
