@@ -164,7 +164,7 @@ public final class TrainCommand implements Callable<Integer> {
       }
       case "voxel" -> {
         VoxelNet.Options vo = new VoxelNet.Options(size, 4, base, p.getInt("latent"), res, Math.max(4, base / 2));
-        task = new VoxelTask(new VoxelNet(vo));
+        task = new VoxelTask(new VoxelNet(vo), positiveWeight(p));
         options = vo;
         train = ViewSamples.voxel(data.train(), size, res, dtype);
         val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
@@ -228,7 +228,7 @@ public final class TrainCommand implements Callable<Integer> {
       if (finetune) {
         try (Model critic = ModelFiles.load(criticDir, "critic", VoxelCritic.Options.class, VoxelCritic::new)) {
           VoxelTask task = new VoxelTask(vn, (VoxelCritic) critic.getBlock(),
-              (float) cc.getDouble("naturalness-weight"), 0.5f);
+              (float) cc.getDouble("naturalness-weight"), 0.5f, positiveWeight(p));
           SampleSource train = ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
           SampleSource val = data.val().isEmpty() ? null
               : ViewSamples.voxel(data.val(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
@@ -320,5 +320,10 @@ public final class TrainCommand implements Callable<Integer> {
     String key = "semcycle.train.dtype-per-net." + net.toLowerCase(Locale.ROOT);
     String name = c.hasPath(key) ? c.getString(key) : c.getString("semcycle.train.dtype");
     return DataType.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  /** The profile's voxel-positive-weight (occupied voxels' weight in the BCE), 1 when absent. */
+  static float positiveWeight(Config profile) {
+    return profile.hasPath("voxel-positive-weight") ? (float) profile.getDouble("voxel-positive-weight") : 1f;
   }
 }

@@ -17,7 +17,8 @@ import org.semcycle.viewpoint.ViewpointLabels;
  * Trains {@link ViewNet}. Batch layout: inputs [image (N,C,S,S)]; labels [azimuth soft labels
  * (N,24), elevation soft labels (N,12), true angles (N,2) = (azimuth, elevation) in degrees], as
  * {@link #labels} builds them. Metrics: median angle between predicted and true viewing
- * directions, and the fractions within 15 and 30 degrees.
+ * directions, and the fractions within 15 and 30 degrees; median azimuth error alone (on the
+ * circle, {@link Metrics#azimuthError}).
  */
 public final class ViewTask implements TrainingTask {
   private final ViewNet net;
@@ -70,13 +71,14 @@ public final class ViewTask implements TrainingTask {
 
   @Override
   public List<String> metricNames() {
-    return List.of("view_median_deg", "view_acc_15", "view_acc_30");
+    return List.of("view_median_deg", "view_acc_15", "view_acc_30", "view_azimuth_median_deg");
   }
 
   @Override
   public Evaluation evaluation() {
     return new Evaluation() {
       private final List<Double> errors = new ArrayList<>();
+      private final List<Double> azimuthErrors = new ArrayList<>();
 
       @Override
       public void add(ParameterStore ps, Batch batch) {
@@ -86,6 +88,7 @@ public final class ViewTask implements TrainingTask {
           double el = ViewpointLabels.decodeElevationLog(SketchTask.floats(pred.get(1).get(i)));
           float[] truth = SketchTask.floats(batch.labels().get(2).get(i));
           errors.add(Metrics.viewpointAngle(az, el, truth[0], truth[1]));
+          azimuthErrors.add(Metrics.azimuthError(az, truth[0]));
         }
       }
 
@@ -95,7 +98,9 @@ public final class ViewTask implements TrainingTask {
         return Map.of(
             "view_median_deg", Metrics.median(e),
             "view_acc_15", Metrics.fractionWithin(e, 15),
-            "view_acc_30", Metrics.fractionWithin(e, 30));
+            "view_acc_30", Metrics.fractionWithin(e, 30),
+            "view_azimuth_median_deg",
+            Metrics.median(azimuthErrors.stream().mapToDouble(Double::doubleValue).toArray()));
       }
     };
   }

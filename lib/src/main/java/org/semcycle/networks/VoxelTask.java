@@ -13,18 +13,30 @@ import org.semcycle.training.TrainingTask;
 /**
  * Trains {@link VoxelNet}. Batch layout: inputs [sketch (N,4,S,S): normalised depth and normals,
  * background zeroed]; labels [occupancy (N,R,R,R) in {0,1}]. Loss: BCE with logits, plus in
- * fine-tuning mode (a frozen critic given) the naturalness term -w mean D(sigmoid(logits)).
- * Metric: voxel IoU at a probability threshold.
+ * fine-tuning mode (a frozen critic given) the naturalness term -w mean D(sigmoid(logits)); the
+ * BCE may weight occupied voxels more ({@link VoxelNet#loss(NDArray, NDArray, float)}).
+ * Metrics: voxel IoU at a probability threshold ({@code voxel_iou}), and the best mean IoU over
+ * the thresholds {@link #SWEEP} ({@code voxel_iou_best}) with its threshold
+ * ({@code voxel_best_threshold}): a net trained with a positive weight is not calibrated at 0.5.
  */
 public final class VoxelTask implements TrainingTask {
   private final VoxelNet net;
   private final VoxelCritic critic;
   private final float naturalnessWeight;
   private final float iouThreshold;
+  private final float positiveWeight;
 
-  /** Plain training (no critic), IoU at probability 0.5. */
+  /** Probability thresholds of the {@code voxel_iou_best} sweep: 0.05, 0.10, ..., 0.95. */
+  public static final float[] SWEEP = sweep();
+
+  /** Plain training (no critic, plain BCE), IoU at probability 0.5. */
   public VoxelTask(VoxelNet net) {
-    this(net, null, 0f, 0.5f);
+    this(net, 1f);
+  }
+
+  /** Training without a critic, occupied voxels weighted positiveWeight in the BCE. */
+  public VoxelTask(VoxelNet net, float positiveWeight) {
+    this(net, null, 0f, 0.5f, positiveWeight);
   }
 
   /**
@@ -33,7 +45,14 @@ public final class VoxelTask implements TrainingTask {
    * @param naturalnessWeight w (reference 1e-3)
    */
   public VoxelTask(VoxelNet net, VoxelCritic critic, float naturalnessWeight, float iouThreshold) {
+    this(net, critic, naturalnessWeight, iouThreshold, 1f);
+  }
+
+  /** Fine-tuning with a critic and a positive-class weight in the BCE (1: plain BCE). */
+  public VoxelTask(VoxelNet net, VoxelCritic critic, float naturalnessWeight, float iouThreshold,
+      float positiveWeight) {
     this.net = net;
+    this.positiveWeight = positiveWeight;
     this.critic = critic;
     this.naturalnessWeight = naturalnessWeight;
     this.iouThreshold = iouThreshold;
@@ -60,7 +79,7 @@ public final class VoxelTask implements TrainingTask {
   @Override
   public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
     NDArray logits = net.forward(ps, batch.inputs(), training).head();
-    NDArray loss = VoxelNet.loss(logits, batch.labels().head());
+    NDArray loss = VoxelNet.loss(logits, batch.labels().head(), positiveWeight);
     if (critic != null && naturalnessWeight != 0f) {
       loss = loss.add(VoxelNet.naturalnessLoss(critic, ps, logits, naturalnessWeight));
     }
@@ -69,29 +88,52 @@ public final class VoxelTask implements TrainingTask {
 
   @Override
   public List<String> metricNames() {
-    return List.of("voxel_iou");
+    return List.of("voxel_iou", "voxel_iou_best", "voxel_best_threshold");
   }
 
   @Override
   public Evaluation evaluation() {
     return new Evaluation() {
       private double sum;
+      private final double[] sweepSums = new double[SWEEP.length];
       private long count;
 
       @Override
       public void add(ParameterStore ps, Batch batch) {
         NDArray logits = net.forward(ps, batch.inputs(), false).head();
         for (int i = 0; i < batch.size(); i++) {
-          sum += Metrics.voxelIoU(SketchTask.floats(logits.get(i)),
-              SketchTask.floats(batch.labels().head().get(i)), iouThreshold);
+          float[] l = SketchTask.floats(logits.get(i));
+          float[] t = SketchTask.floats(batch.labels().head().get(i));
+          sum += Metrics.voxelIoU(l, t, iouThreshold);
+          double[] ious = Metrics.voxelIoUs(l, t, SWEEP);
+          for (int k = 0; k < SWEEP.length; k++) {
+            sweepSums[k] += ious[k];
+          }
           count++;
         }
       }
 
       @Override
       public Map<String, Double> result() {
-        return Map.of("voxel_iou", sum / count);
+        int best = 0;
+        for (int k = 1; k < SWEEP.length; k++) {
+          if (sweepSums[k] > sweepSums[best]) {
+            best = k;
+          }
+        }
+        return Map.of(
+            "voxel_iou", sum / count,
+            "voxel_iou_best", sweepSums[best] / count,
+            "voxel_best_threshold", (double) SWEEP[best]);
       }
     };
+  }
+
+  private static float[] sweep() {
+    float[] t = new float[19];
+    for (int k = 0; k < t.length; k++) {
+      t[k] = Math.round((k + 1) * 5f) / 100f;
+    }
+    return t;
   }
 }

@@ -30,6 +30,44 @@ public final class Metrics {
   }
 
   /**
+   * IoU of sigmoid(logits) > t against a {0, 1} occupancy grid for each probability threshold
+   * t, in one pass (entry k for thresholds[k]).
+   */
+  public static double[] voxelIoUs(float[] logits, float[] occupancy, float[] probabilityThresholds) {
+    check(logits.length == occupancy.length, "grid sizes differ");
+    int k = probabilityThresholds.length;
+    float[] lt = new float[k];
+    for (int j = 0; j < k; j++) {
+      float t = probabilityThresholds[j];
+      check(t > 0 && t < 1, "probability thresholds must lie in (0, 1)");
+      lt[j] = (float) Math.log(t / (1 - t));
+    }
+    long[] inter = new long[k];
+    long[] union = new long[k];
+    for (int i = 0; i < logits.length; i++) {
+      boolean truth = occupancy[i] > 0.5f;
+      for (int j = 0; j < k; j++) {
+        boolean p = logits[i] > lt[j];
+        inter[j] += p && truth ? 1 : 0;
+        union[j] += p || truth ? 1 : 0;
+      }
+    }
+    double[] iou = new double[k];
+    for (int j = 0; j < k; j++) {
+      iou[j] = union[j] == 0 ? 1.0 : (double) inter[j] / union[j];
+    }
+    return iou;
+  }
+
+  /**
+   * Absolute azimuth difference in degrees on the circle, in [0, 180] (359 and 1 are 2 apart).
+   */
+  public static double azimuthError(double az1, double az2) {
+    double d = Math.abs(az1 - az2) % 360.0;
+    return d > 180 ? 360 - d : d;
+  }
+
+  /**
    * Mean absolute relative depth error |p - t| / t over pixels where the mask is > 0.5 and the
    * true depth is positive; NaN when there are none.
    */

@@ -1,6 +1,7 @@
 package org.semcycle.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,30 @@ class MetricsTest {
     float[] logits = {3f, 0.1f, -3f, 2f}; // probabilities .95 .52 .05 .88
     assertEquals(2.0 / 4, Metrics.voxelIoU(logits, occ, 0.5f), 1e-12);
     assertEquals(1.0 / 3, Metrics.voxelIoU(logits, occ, 0.9f), 1e-12);
+  }
+
+  @Test
+  void voxelIousSweepMatchesSingleThresholds() {
+    float[] occ = {1, 1, 1, 0};
+    float[] logits = {3f, 0.1f, -3f, 2f}; // probabilities .95 .52 .05 .88
+    float[] t = {0.04f, 0.5f, 0.9f, 0.96f};
+    double[] ious = Metrics.voxelIoUs(logits, occ, t);
+    for (int k = 0; k < t.length; k++) {
+      assertEquals(Metrics.voxelIoU(logits, occ, t[k]), ious[k], 1e-12, "threshold " + t[k]);
+    }
+    assertEquals(3.0 / 4, ious[0], 1e-12); // everything predicted occupied
+    assertEquals(0.0, ious[3], 1e-12); // nothing predicted occupied
+    assertThrows(IllegalArgumentException.class, () -> Metrics.voxelIoUs(logits, occ, new float[] {1f}));
+  }
+
+  @Test
+  void azimuthErrorWrapsAtZero() {
+    assertEquals(2.0, Metrics.azimuthError(359, 1), 1e-12);
+    assertEquals(2.0, Metrics.azimuthError(1, 359), 1e-12);
+    assertEquals(180.0, Metrics.azimuthError(0, 180), 1e-12);
+    assertEquals(170.0, Metrics.azimuthError(10, 200), 1e-12);
+    assertEquals(15.0, Metrics.azimuthError(-10, 5), 1e-12);
+    assertEquals(0.0, Metrics.azimuthError(720, 0), 1e-12);
   }
 
   @Test

@@ -1,0 +1,68 @@
+package org.semcycle.networks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.semcycle.training.Batch;
+import org.semcycle.training.TrainingTask;
+
+/** The positive-weighted voxel BCE against a hand computation, and the voxel IoU sweep. */
+class VoxelLossTest {
+  private static double softplus(double x) {
+    return Math.log1p(Math.exp(x));
+  }
+
+  @Test
+  void weightedBceMatchesHandComputation() {
+    DjlRuntime.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      float[] x = {2.5f, -1f, 0f, 30f, -30f, 0.7f};
+      float[] y = {1, 0, 1, 0, 1, 0};
+      NDArray logits = m.create(x).toType(DataType.FLOAT64, false);
+      NDArray occ = m.create(y).toType(DataType.FLOAT64, false);
+      for (float w : new float[] {1f, 4f, 0.5f}) {
+        double expected = 0;
+        for (int i = 0; i < x.length; i++) {
+          expected += y[i] == 1 ? w * softplus(-x[i]) : softplus(x[i]);
+        }
+        expected /= x.length;
+        assertEquals(expected, VoxelNet.loss(logits, occ, w).getDouble(), 1e-9, "weight " + w);
+      }
+      assertEquals(VoxelNet.loss(logits, occ).getDouble(), VoxelNet.loss(logits, occ, 1f).getDouble(), 1e-12);
+      assertTrue(Double.isFinite(VoxelNet.loss(logits, occ, 4f).getDouble()), "stable at |x| = 30");
+      assertThrows(IllegalArgumentException.class, () -> VoxelNet.loss(logits, occ, 0f));
+    }
+  }
+
+  @Test
+  void evaluationReportsBestThresholdAtLeastTheFixedOne() {
+    DjlRuntime.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      int s = 8;
+      int r = 8;
+      VoxelNet net = new VoxelNet(new VoxelNet.Options(s, 4, 4, 16, r, 4));
+      VoxelTask task = new VoxelTask(net, 3f);
+      net.initialize(m, DataType.FLOAT32, task.inputShapes(2));
+      NDArray in = m.randomUniform(0f, 1f, new Shape(2, 4, s, s));
+      NDArray occ = m.randomUniform(0f, 1f, new Shape(2, r, r, r)).gt(0.8f).toType(DataType.FLOAT32, false);
+      TrainingTask.Evaluation e = task.evaluation();
+      e.add(new ParameterStore(m, false), new Batch(new NDList(in), new NDList(occ), 2));
+      Map<String, Double> res = e.result();
+      assertEquals(task.metricNames().size(), res.size());
+      double best = res.get("voxel_iou_best");
+      assertTrue(best >= res.get("voxel_iou") - 1e-12, res.toString());
+      assertTrue(best > 0 && best <= 1, res.toString());
+      double t = res.get("voxel_best_threshold");
+      assertTrue(t >= 0.05 - 1e-6 && t <= 0.95 + 1e-6, res.toString());
+    }
+  }
+}
