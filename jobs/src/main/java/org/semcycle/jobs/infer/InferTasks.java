@@ -81,7 +81,12 @@ public final class InferTasks {
     PfPascalReader reader = new PfPascalReader(root);
     Map<String, InferTask> byImage = new LinkedHashMap<>();
     Map<String, String> rejects = new LinkedHashMap<>();
-    for (PfPascalPair p : reader.readPairs(BenchmarkLayout.PFPASCAL_TEST_PAIRS)) {
+    var index = reader.readPairsEach(BenchmarkLayout.PFPASCAL_TEST_PAIRS);
+    for (int i = 0; i < index.rejects().size(); i++) {
+      rejects.put("/pairs-line" + i, index.rejects().get(i).getMessage());
+    }
+    for (var entry : index.pairs()) {
+      PfPascalPair p = entry.pair();
       String cls = VocClasses.NAMES.get(p.classId() - 1);
       BenchmarkCategory c = find(cats, cls, x -> x.vocClass() == null ? "" : x.vocClass());
       for (String img : new String[] {p.sourceImage(), p.targetImage()}) {
@@ -126,9 +131,9 @@ public final class InferTasks {
         }
       }
     } else if (dataset.equals("pfpascal")) {
-      List<PfPascalPair> pairs = new PfPascalReader(root).readPairs(BenchmarkLayout.PFPASCAL_TEST_PAIRS);
-      for (int i = 0; i < pairs.size(); i++) {
-        PfPascalPair p = pairs.get(i);
+      for (var entry : new PfPascalReader(root).readPairsEach(BenchmarkLayout.PFPASCAL_TEST_PAIRS).pairs()) {
+        int i = entry.row();
+        PfPascalPair p = entry.pair();
         String cls = VocClasses.NAMES.get(p.classId() - 1);
         BenchmarkCategory c = find(cats, cls, x -> x.vocClass() == null ? "" : x.vocClass());
         if (c != null) {

@@ -41,8 +41,30 @@ public final class PfPascalCsv {
     }
   }
 
-  /** Parses a pair CSV of either kind (told apart by its header). */
+  /** A parsed pair and its 0-based data row (header not counted). */
+  public record Entry(int row, PfPascalPair pair) {}
+
+  /** The pairs that parse, and one error (naming file and line) per line that does not. */
+  public record Index(List<Entry> pairs, List<DataFormatException> rejects) {}
+
+  /** Parses a pair CSV of either kind (told apart by its header); any bad line fails it. */
   public static List<PfPascalPair> parse(String text, String source) {
+    Index index = parseEach(text, source);
+    if (!index.rejects().isEmpty()) {
+      throw index.rejects().get(0);
+    }
+    List<PfPascalPair> out = new ArrayList<>();
+    for (Entry e : index.pairs()) {
+      out.add(e.pair());
+    }
+    return out;
+  }
+
+  /**
+   * Parses a pair CSV line by line: a bad line becomes a reject and the others are kept (a bad
+   * header or an empty file still fails the whole file).
+   */
+  public static Index parseEach(String text, String source) {
     String[] lines = text.split("\r?\n", -1);
     if (lines.length == 0 || lines[0].isBlank()) {
       throw new DataFormatException(source, 1, "empty CSV, expected a header");
@@ -59,16 +81,27 @@ public final class PfPascalCsv {
               + "' or '" + Kind.TRAIN.header() + "'");
     }
     int cols = kind == Kind.TEST ? 7 : 4;
-    List<PfPascalPair> out = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
+    List<DataFormatException> rejects = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       int line = i + 1;
       if (lines[i].isBlank()) {
         continue;
       }
-      if (lines[i].indexOf('"') >= 0) {
+      try {
+        out.add(new Entry(i - 1, parseLine(lines[i], kind, cols, source, line)));
+      } catch (DataFormatException e) {
+        rejects.add(e);
+      }
+    }
+    return new Index(out, rejects);
+  }
+
+  private static PfPascalPair parseLine(String text, Kind kind, int cols, String source, int line) {
+      if (text.indexOf('"') >= 0) {
         throw new DataFormatException(source, line, "quoted fields are not supported");
       }
-      String[] f = lines[i].split(",", -1);
+      String[] f = text.split(",", -1);
       if (f.length != cols) {
         throw new DataFormatException(
             source, line, "expected " + cols + " columns, found " + f.length);
@@ -84,7 +117,7 @@ public final class PfPascalCsv {
         if (flip != 0 && flip != 1) {
           throw new DataFormatException(source, line, "flip must be 0 or 1, found " + flip);
         }
-        out.add(PfPascalPair.train(src, trg, cls, flip));
+        return PfPascalPair.train(src, trg, cls, flip);
       } else {
         double[] xa = numbers(f[3], "XA", source, line);
         double[] ya = numbers(f[4], "YA", source, line);
@@ -101,10 +134,8 @@ public final class PfPascalCsv {
           a[k] = new double[] {xa[k] - 1, ya[k] - 1}; // 1-based -> 0-based
           b[k] = new double[] {xb[k] - 1, yb[k] - 1};
         }
-        out.add(PfPascalPair.test(src, trg, cls, a, b));
+        return PfPascalPair.test(src, trg, cls, a, b);
       }
-    }
-    return out;
   }
 
   /** CSV bytes of pairs; TEST needs keypoints on every pair (written 1-based). */

@@ -36,6 +36,11 @@ public final class PfPascalReader {
     return PfPascalCsv.parse(root.readUtf8(csvRelPath), root.describe(csvRelPath));
   }
 
+  /** Reads a pair CSV line by line: bad lines become rejects naming file and line. */
+  public PfPascalCsv.Index readPairsEach(String csvRelPath) {
+    return PfPascalCsv.parseEach(root.readUtf8(csvRelPath), root.describe(csvRelPath));
+  }
+
   /** Loads an image by its path relative to the root, refusing more than maxPixels. */
   public BufferedImage loadImage(String imagePath, long maxPixels) {
     return ImageLoader.load(root, imagePath, maxPixels);
