@@ -123,7 +123,7 @@ final class InferStage implements Serializable {
             image(trgBoxed, annotations, meshes)), settings.pairSettings());
         List<PairTransfer.SourceKeypoint> kps = new ArrayList<>();
         for (int i : PairTask.labelled(r.sourceKps())) {
-          kps.add(new PairTransfer.SourceKeypoint(i, r.sourceKps()[i][0], r.sourceKps()[i][1]));
+          kps.add(new PairTransfer.SourceKeypoint(r.keypointIds()[i], r.sourceKps()[i][0], r.sourceKps()[i][1]));
         }
         List<Row> preds = new ArrayList<>();
         List<Row> rejects = new ArrayList<>();

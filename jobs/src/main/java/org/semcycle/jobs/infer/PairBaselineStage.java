@@ -76,7 +76,7 @@ final class PairBaselineStage implements Serializable {
     for (int i = 0; i < m.size(); i++) {
       MatchedKeypoint k = m.get(i);
       rows.add(RowFactory.create(t.dataset(), t.category(), target.imageId(), t.pairId(), METHOD,
-          "full", ids.get(i), k.x(), k.y(), true, k.confidence()));
+          "full", r.keypointIds()[ids.get(i)], k.x(), k.y(), true, k.confidence()));
     }
     return rows;
   }

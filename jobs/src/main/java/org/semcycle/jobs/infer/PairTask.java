@@ -21,24 +21,40 @@ public record PairTask(String dataset, String category, String pairId, String so
     String targetImage, double[] sourceBox, double[] targetBox, double[][] sourceKps,
     String annotation, int vocClassId) implements Serializable {
 
-  /** Boxes and source keypoints, read from the set where the listing left them out. */
-  public record Resolved(double[] sourceBox, double[] targetBox, double[][] sourceKps) {}
+  /**
+   * Boxes and source keypoints, read from the set where the listing left them out;
+   * {@code keypointIds[k]} is the data set's keypoint index of row k of {@code sourceKps}.
+   */
+  public record Resolved(double[] sourceBox, double[] targetBox, double[][] sourceKps,
+      int[] keypointIds) {}
 
   public Resolved resolve(org.semcycle.io.DataRoot root) {
     if (dataset.equals("spair")) {
       org.semcycle.datasets.spair.SpairPair p = org.semcycle.datasets.spair.SpairReader.parsePair(
           root.readUtf8(annotation, 16L << 20), root.describe(annotation));
-      return new Resolved(p.srcBndbox(), p.trgBndbox(), p.srcKps());
+      return new Resolved(p.srcBndbox(), p.trgBndbox(), p.srcKps(),
+          java.util.stream.IntStream.range(0, p.srcKps().length).toArray());
     }
-    double[] sb = sourceBox;
-    double[] tb = targetBox;
-    if (sb == null || tb == null) {
-      org.semcycle.datasets.pfpascal.PfPascalReader r =
-          new org.semcycle.datasets.pfpascal.PfPascalReader(root);
-      sb = r.readAnnotationOf(sourceImage, vocClassId).bbox();
-      tb = r.readAnnotationOf(targetImage, vocClassId).bbox();
+    // PF-PASCAL: the CSV lists the keypoints visible in both images, in index order (the MAT
+    // files say which), as the evaluation reads them.
+    org.semcycle.datasets.pfpascal.PfPascalReader r =
+        new org.semcycle.datasets.pfpascal.PfPascalReader(root);
+    var sa = r.readAnnotationOf(sourceImage, vocClassId);
+    var ta = r.readAnnotationOf(targetImage, vocClassId);
+    java.util.List<Integer> both = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.min(sa.keypointCount(), ta.keypointCount()); i++) {
+      if (sa.isVisible(i) && ta.isVisible(i)) {
+        both.add(i);
+      }
     }
-    return new Resolved(sb, tb, sourceKps);
+    if (both.size() != sourceKps.length) {
+      throw new org.semcycle.io.DataFormatException(root.describe(sourceImage),
+          "pair " + pairId + ": the CSV has " + sourceKps.length + " keypoints, the MAT files "
+              + both.size() + " visible in both images");
+    }
+    return new Resolved(sourceBox != null ? sourceBox : sa.bbox(),
+        targetBox != null ? targetBox : ta.bbox(), sourceKps,
+        both.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** The labelled source keypoints: indices (the keypoint ids) with finite coordinates. */
