@@ -169,7 +169,7 @@ public final class InferJob {
   static Set<String> pictureKeys(List<InferTask> tasks, int n) {
     Map<String, List<String>> groups = new java.util.TreeMap<>();
     tasks.stream().sorted(Comparator.comparing(InferStage::key)).forEach(t ->
-        groups.computeIfAbsent(t.category() + "/" + t.dataset(), k -> new ArrayList<>())
+        groups.computeIfAbsent(t.dataset() + "/" + t.category(), k -> new ArrayList<>())
             .add(InferStage.key(t)));
     Set<String> out = new LinkedHashSet<>();
     for (int round = 0; out.size() < n; round++) {
