@@ -62,6 +62,43 @@ class Baseline2dMatcherTest {
     return k;
   }
 
+  /**
+   * Keypoints (crop pixel centres) whose descriptor under this random net is non-zero and not
+   * shared with any other pixel of the crop: a ReLU net leaves some pixels with a zero
+   * descriptor, which matches nothing in particular.
+   */
+  static double[][] distinctive(Baseline2dMatcher matcher, BufferedImage src, double[] box, int n) {
+    ObjectCrop c = ObjectCrop.aroundBox(box, ObjectCrop.REFERENCE_MARGIN, S);
+    float[] d = matcher.descriptors(org.semcycle.cycle.crop.CropSampler.rgb(src, c))[0];
+    int dim = d.length / (S * S);
+    SplittableRandom r = new SplittableRandom(4);
+    List<double[]> out = new ArrayList<>();
+    for (int tries = 0; out.size() < n && tries < 10_000; tries++) {
+      int cx = 6 + r.nextInt(S - 12), cy = 6 + r.nextInt(S - 12);
+      int p = cy * S + cx;
+      double norm = 0;
+      for (int k = 0; k < dim; k++) {
+        norm += d[k * S * S + p] * d[k * S * S + p];
+      }
+      boolean unique = norm > 1e-6;
+      for (int q = 0; unique && q < S * S; q++) {
+        if (q == p) {
+          continue;
+        }
+        double diff = 0;
+        for (int k = 0; k < dim; k++) {
+          double e = d[k * S * S + p] - d[k * S * S + q];
+          diff += e * e;
+        }
+        unique = diff > 1e-8;
+      }
+      if (unique) {
+        out.add(new double[] {c.toOriginalX(cx), c.toOriginalY(cy)});
+      }
+    }
+    return out.toArray(new double[0][]);
+  }
+
   @Test
   void identicalAndTranslatedPairs(@TempDir Path dir) throws Exception {
     DjlRuntime.engine();
@@ -74,8 +111,8 @@ class Baseline2dMatcherTest {
     }
     BufferedImage src = noise(60, 50, 1);
     double[] box = {12, 8, 40.5, 37}; // crop scale 1.55 original pixels per crop pixel
-    double[][] kps = keypoints(box, 12);
     try (Baseline2dMatcher matcher = Baseline2dMatcher.load(dir)) {
+      double[][] kps = distinctive(matcher, src, box, 12);
       List<MatchedKeypoint> same = matcher.match(src, box, kps, src, box);
       for (int i = 0; i < kps.length; i++) {
         MatchedKeypoint k = same.get(i);
