@@ -209,13 +209,7 @@ final class InferStage implements Serializable {
       Map<String, Mesh> meshes) {
     HadoopDataRoot root = setRoots.get(t.dataset());
     BufferedImage img = ImageLoader.load(root, t.imagePath(), settings.maxPixels());
-    double[] box = t.box();
-    if (box == null && settings.givenBox()) {
-      box = readBox(root, t);
-    }
-    if (!settings.givenBox()) {
-      box = null;
-    }
+    double[] box = !settings.givenBox() ? null : t.box() != null ? t.box() : readBox(root, t);
     CycleTruth truth = null;
     if (settings.settings().stream().anyMatch(CycleSetting::needsGroundTruth)) {
       truth = truth(root, t, annotations, meshes);
@@ -225,11 +219,8 @@ final class InferStage implements Serializable {
 
   private static double[] readBox(HadoopDataRoot root, InferTask t) {
     return switch (t.dataset()) {
-      case "spair" -> new SpairReader(root).readImageAnnotation(
-          new SpairReader(root).categories().stream()
-              .filter(c -> t.imagePath().contains("/" + c + "/")).findFirst()
-              .orElseThrow(() -> new IllegalArgumentException(t.imagePath() + ": no SPair category folder")),
-          t.imageId()).bndbox();
+      case "spair" -> SpairReader.parseImageAnnotation(root.readUtf8(t.boxSource()),
+          root.describe(t.boxSource())).bndbox();
       case "pfpascal" -> new PfPascalReader(root).readAnnotationOf(t.imagePath(), t.vocClassId()).bbox();
       default -> null;
     };
