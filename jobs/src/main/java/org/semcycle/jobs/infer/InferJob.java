@@ -85,33 +85,25 @@ public final class InferJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<InferStage.Result> cycle = jsc.parallelize(tasks, Math.max(1, partitions))
         .mapPartitions(stage::apply);
+    // The pair sets' pairs, listed once for the 2D baseline and the cycle's pair mode.
     List<PairTask> pairs = new ArrayList<>();
-    if (in.baseline() != null) {
+    if (in.baseline() != null || !s.pairSettings().isEmpty()) {
       for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
         pairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
       }
       pairs.removeIf(p -> done.contains(ShardedOutput.key(p.dataset(), p.category(),
           InferTasks.stem(p.targetImage()), p.pairId())));
-      System.err.printf(Locale.ROOT, "infer: %d pairs for the 2D-2D baseline (%s)%n", pairs.size(),
-          in.baseline().root());
-    }
-    List<PairTask> cyclePairs = new ArrayList<>();
-    if (!s.pairSettings().isEmpty()) {
-      for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
-        cyclePairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
-      }
-      cyclePairs.removeIf(p -> done.contains(ShardedOutput.key(p.dataset(), p.category(),
-          InferTasks.stem(p.targetImage()), p.pairId())));
-      System.err.printf(Locale.ROOT, "infer: %d pairs in pair mode (%s)%n", cyclePairs.size(),
-          s.pairSettings());
+      System.err.printf(Locale.ROOT, "infer: %d pairs for %s%s%n", pairs.size(),
+          in.baseline() == null ? "" : "the 2D-2D baseline (" + in.baseline().root() + ") ",
+          s.pairSettings().isEmpty() ? "" : "pair mode " + s.pairSettings());
     }
     JavaRDD<InferStage.Result> results = cycle;
-    if (!pairs.isEmpty()) {
+    if (!pairs.isEmpty() && in.baseline() != null) {
       results = results.union(jsc.parallelize(pairs, Math.max(1, partitions)).mapPartitions(
           new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels())::apply));
     }
-    if (!cyclePairs.isEmpty()) {
-      results = results.union(jsc.parallelize(cyclePairs, Math.max(1, partitions))
+    if (!pairs.isEmpty() && !s.pairSettings().isEmpty()) {
+      results = results.union(jsc.parallelize(pairs, Math.max(1, partitions))
           .mapPartitions(stage::applyPairs));
     }
     results = results.persist(StorageLevel.MEMORY_AND_DISK());
