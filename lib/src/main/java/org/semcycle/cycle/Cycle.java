@@ -157,7 +157,11 @@ public final class Cycle {
       });
       for (Work w : ws) {
         String meshKey = "mesh:" + key;
-        w.memo(meshKey, "mesh", () -> ShapeStage.mesh(w.voxels.get(key), r, options.iso()));
+        try {
+          w.memo(meshKey, "mesh", () -> ShapeStage.mesh(w.voxels.get(key), r, options.iso()));
+        } catch (RuntimeException e) {
+          // Remembered by the memo: each setting that needs this mesh reports it (no object found).
+        }
       }
     }
   }
