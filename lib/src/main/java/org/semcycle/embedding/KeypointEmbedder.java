@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.semcycle.networks.Layers;
 
 /**
  * Dense per-point keypoint embedding network, PointNet segmentation style (stage 5 of
@@ -51,7 +51,7 @@ public final class KeypointEmbedder extends AbstractBlock {
     SequentialBlock b = new SequentialBlock();
     for (int i = 0; i < widths.length; i++) {
       boolean last = i == widths.length - 1;
-      b.add(Conv1d.builder().setKernelShape(new Shape(1)).setFilters(widths[i]).build());
+      b.add(Layers.pointwiseConv1d(widths[i]));
       if (!last || activateLast) {
         if (batchNorm) {
           b.add(BatchNorm.builder().build());

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.convolutional.Conv3d;
 import ai.djl.nn.norm.BatchNorm;
@@ -20,15 +21,26 @@ import ai.djl.nn.norm.BatchNorm;
 public final class Layers {
   private Layers() {}
 
-  /** A 2D convolution (stride s, "same" padding for odd k). */
+  /**
+   * A 2D convolution (stride s, "same" padding for odd k), run at aligned channel counts
+   * ({@link AlignedConvolution}: libtorch's oneDNN kernels are wrong otherwise).
+   */
   public static Block conv2d(int filters, int kernel, int stride, boolean bias) {
-    return Conv2d.builder()
+    return new AlignedConvolution(filters, f -> Conv2d.builder()
         .setKernelShape(new Shape(kernel, kernel))
-        .setFilters(filters)
+        .setFilters(f)
         .optStride(new Shape(stride, stride))
         .optPadding(new Shape(kernel / 2, kernel / 2))
         .optBias(bias)
-        .build();
+        .build());
+  }
+
+  /** A 1D convolution with kernel 1 (a per-point linear layer), aligned as {@link #conv2d}. */
+  public static Block pointwiseConv1d(int filters) {
+    return new AlignedConvolution(filters, f -> Conv1d.builder()
+        .setKernelShape(new Shape(1))
+        .setFilters(f)
+        .build());
   }
 
   /** Conv (no bias) + batch norm + ReLU. */
@@ -39,15 +51,15 @@ public final class Layers {
         .add(Activation.reluBlock());
   }
 
-  /** A 3D convolution with explicit kernel, stride and padding. */
+  /** A 3D convolution with explicit kernel, stride and padding, aligned as {@link #conv2d}. */
   public static Block conv3d(int filters, int kernel, int stride, int padding, boolean bias) {
-    return Conv3d.builder()
+    return new AlignedConvolution(filters, f -> Conv3d.builder()
         .setKernelShape(new Shape(kernel, kernel, kernel))
-        .setFilters(filters)
+        .setFilters(f)
         .optStride(new Shape(stride, stride, stride))
         .optPadding(new Shape(padding, padding, padding))
         .optBias(bias)
-        .build();
+        .build());
   }
 
   /** 3x3x3 conv (no bias) + batch norm + ReLU. */

@@ -1,0 +1,122 @@
+package org.semcycle.networks;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.function.IntFunction;
+
+/**
+ * A convolution (1D, 2D or 3D) whose channel counts, as libtorch's oneDNN kernels see them, are
+ * multiples of {@link #ALIGNMENT}: the input is padded with zero channels up to the next multiple
+ * and the convolution is built with the filter count rounded up, its extra output channels cut
+ * off. The function computed is exactly that of the plain convolution with the live weights (the
+ * zero channels meet weights that never matter, the extra filters feed nothing), and autograd
+ * gives the padded weights zero gradient.
+ *
+ * <p>Why: libtorch 2.5.1's oneDNN 3.5.3 (the CPU build DJL 0.33 ships) computes wrong float32
+ * results when a convolution's channel count is not a multiple of the kernel's channel block (16
+ * with AVX-512, 8 with AVX2): the backward pass's input gradient when the output channels are
+ * padded (16 -> 1, 16 -> 3, 8 -> 8, 16 -> 2 at 64^2 or 32^3), and even the forward pass when the
+ * input channels are (19 -> 16, 24 -> 16). Errors are 5-200% or NaN, they depend on what the
+ * allocator hands back (uninitialised padding), and float64 (which does not go through oneDNN) is
+ * exact. ConvolutionCorrectnessTest checks the identity loss = x . dL/dx = W . dL/dW of a linear
+ * loss on the shapes that fail, and SketchNet's / VoxelNet's float32 gradients against float64.
+ * This was the "float32 sketch net goes NaN" of earlier notes, and it silently corrupted every
+ * net's float32 gradients (voxel decoder at 8 channels and its 1-channel head, U-Net heads, the
+ * 19-channel last decoder level). Padding channel-wise costs at most a few extra channels per
+ * layer; convolutions whose counts are already aligned are left alone.
+ */
+public final class AlignedConvolution extends AbstractBlock {
+  /** Channel multiple every convolution is run at (oneDNN's AVX-512 block; also a multiple of 8). */
+  public static final int ALIGNMENT = 16;
+
+  private final int filters;
+  private final int alignedFilters;
+  private final Block conv;
+  private long inChannels = -1;
+
+  /**
+   * A convolution producing filters channels.
+   *
+   * @param filters output channels as the network sees them
+   * @param convolution builds the underlying convolution for a (rounded up) number of filters
+   */
+  public AlignedConvolution(int filters, IntFunction<Block> convolution) {
+    super((byte) 1);
+    if (filters <= 0) {
+      throw new IllegalArgumentException("filters must be positive, got " + filters);
+    }
+    this.filters = filters;
+    this.alignedFilters = roundUp(filters);
+    Block c = convolution.apply(alignedFilters);
+    // Named after the wrapped block (Conv2d, Conv3d...), so parameter names still say what it is.
+    this.conv = addChildBlock(c.getClass().getSimpleName(), c);
+  }
+
+  /** n rounded up to a multiple of {@link #ALIGNMENT}. */
+  public static long roundUp(long n) {
+    return (n + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+  }
+
+  private static int roundUp(int n) {
+    return (int) roundUp((long) n);
+  }
+
+  private static Shape padded(Shape in) {
+    long[] dims = in.getShape().clone();
+    dims[1] = roundUp(dims[1]);
+    return new Shape(dims);
+  }
+
+  @Override
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.head();
+    Shape s = x.getShape();
+    long missing = roundUp(s.get(1)) - s.get(1);
+    if (missing > 0) {
+      long[] dims = s.getShape().clone();
+      dims[1] = missing;
+      NDArray zeros = x.getManager().zeros(new Shape(dims), x.getDataType());
+      x = NDArrays.concat(new NDList(x, zeros), 1);
+    }
+    NDArray y = conv.forward(ps, new NDList(x), training).head();
+    if (alignedFilters != filters) {
+      y = y.get(new NDIndex(":, :{}", filters));
+    }
+    return new NDList(y);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    Shape out = conv.getOutputShapes(new Shape[] {padded(inputShapes[0])})[0];
+    long[] dims = out.getShape().clone();
+    dims[1] = filters;
+    return new Shape[] {new Shape(dims)};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    inChannels = inputShapes[0].get(1);
+    conv.initialize(manager, dataType, padded(inputShapes[0]));
+  }
+
+  /** Output channels as the network sees them. */
+  public int filters() {
+    return filters;
+  }
+
+  @Override
+  public String toString() {
+    return "AlignedConvolution(" + inChannels + " -> " + filters + ", run as "
+        + (inChannels < 0 ? "?" : roundUp(inChannels)) + " -> " + alignedFilters + ")";
+  }
+}
