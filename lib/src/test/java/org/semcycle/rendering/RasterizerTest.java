@@ -52,6 +52,28 @@ class RasterizerTest {
   }
 
   @Test
+  void everyCoveredPixelHasADepthAndANormal() {
+    // Thin bars at low resolution: many pixels are partly covered, some with an empty centre sample.
+    Mesh bars = PrimitiveMeshes.benchmarkObject();
+    Camera cam = Camera.lookAt(Viewpoint.of(35, 25, 2.2), 48, 48, 35);
+    for (int k : new int[] {2, 3}) {
+      RenderOutput out = new Rasterizer(FIXED.withSupersample(k)).render(bars, cam, 1);
+      int partly = 0;
+      for (int i = 0; i < 48 * 48; i++) {
+        int cover = out.silhouette()[i] & 255;
+        if (cover == 0) {
+          continue;
+        }
+        partly += cover < 255 ? 1 : 0;
+        float nx = out.normals()[3 * i], ny = out.normals()[3 * i + 1], nz = out.normals()[3 * i + 2];
+        assertEquals(1.0, Math.sqrt(nx * nx + ny * ny + nz * nz), 1e-4, "normal at pixel " + i);
+        assertTrue(out.depth()[i] > 0 && Float.isFinite(out.depth()[i]), "depth at pixel " + i);
+      }
+      assertTrue(partly > 20, "the check needs partly covered pixels, got " + partly);
+    }
+  }
+
+  @Test
   void cubeSilhouetteMatchesTheProjectedHull() {
     Mesh cube = PrimitiveMeshes.box(-0.3, -0.3, -0.3, 0.3, 0.3, 0.3);
     Camera cam = Camera.lookAt(Viewpoint.of(35, 25, 2.2), 128, 128, 45);
