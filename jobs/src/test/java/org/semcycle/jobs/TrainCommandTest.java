@@ -31,7 +31,7 @@ class TrainCommandTest {
         null,
         List.of(
             "semcycle.train.profiles.quick.image-size=32",
-            // float64 where the test asserts finite losses (README, Training: known issue).
+            // One net in float64, to cover the per-net override.
             "semcycle.train.dtype-per-net.view=float64",
             "semcycle.train.profiles.quick.base=4",
             "semcycle.train.profiles.quick.batch-size=4",
@@ -81,8 +81,8 @@ class TrainCommandTest {
 
   @Test
   void criticTrainsOnVoxelPredictionsAndFineTunes(@TempDir Path tmp) throws Exception {
-    // The critic in float64: its float32 gradients (3D convs, second-order penalty) went NaN now
-    // and then on this CPU libtorch (README, Training: known issue), making this test flaky.
+    // The critic in float64 (voxel-finetune then reads a critic of another precision). Its float32
+    // NaN of earlier runs was the unaligned-convolution fault (README, Training), now avoided.
     Config c =
         config().withValue("semcycle.train.dtype-per-net.critic", com.typesafe.config.ConfigValueFactory.fromAnyRef("float64"));
     SyntheticWorld.write(TestSpecs.synth(c, List.of("chair"), 6), new LocalDataSink(tmp.resolve("data")), 2);

@@ -56,10 +56,9 @@ public final class Adam {
 
   /**
    * Applies one update from the accumulated gradients, then zeroes them. When any gradient holds
-   * NaN or infinity the update is skipped (and counted, see {@link #skipped}): on this project's
-   * CPU machines libtorch 2.5.1's convolution backward intermittently returns NaN input gradients
-   * (NetworkBenchmarkTest#convolutionBackwardNanDiagnostic reproduces it: every step of a base-4 sketch
-   * net at 32x32; rarely at the CPU default sizes).
+   * NaN or infinity the update is skipped (and counted, see {@link #skipped}): a guard against a
+   * diverging run and against native faults such as libtorch 2.5.1's oneDNN convolutions on
+   * unaligned channel counts (NaN gradients; the networks avoid them with AlignedConvolution).
    *
    * @return true when the update was applied
    */

@@ -45,8 +45,7 @@ public final class TrainLoop {
    * @param beta2 Adam's beta2 (0.9 there)
    * @param seed base seed for initialisation and shuffling
    * @param logEvery progress line every this many steps (0: only at epoch ends)
-   * @param dataType parameter type (float32; float64 where float32 convolutions misbehave, see
-   *     the networks report; the batches must then be float64 too)
+   * @param dataType parameter type (float32, or float64; the batches must then be float64 too)
    */
   public record Options(
       int epochs, int batchSize, float learningRate, float beta1, float beta2, long seed,

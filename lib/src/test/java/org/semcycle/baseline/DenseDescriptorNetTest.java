@@ -24,8 +24,7 @@ import org.semcycle.training.TrainLoop;
 
 /**
  * The descriptor net: unit descriptors, overfits a tiny batch of view pairs, and saves/loads
- * exactly. Float64, as the other nets' tests (float32 convolution gradients on this CPU
- * libtorch: README, Training).
+ * exactly. Float64, as the other nets' tests (NetworksOverfitTest).
  */
 class DenseDescriptorNetTest {
   static final int S = 32;

@@ -21,8 +21,8 @@ import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainingTask;
 
 /**
- * Training throughput of each net at the CPU defaults, and a diagnostic of the intermittent NaN
- * input gradients of libtorch's convolution backward. Run with
+ * Training throughput of each net at the CPU defaults, and a diagnostic counting NaN gradients
+ * over identical steps (0 since AlignedConvolution; ConvolutionCorrectnessTest checks values). Run with
  * {@code mvn -B -o -pl lib test -Dtest=NetworkBenchmarkTest -Dtest.excludedGroups=none}
  * (and say which allocator: glibc unless LD_PRELOAD names jemalloc).
  */

@@ -15,10 +15,9 @@ import org.semcycle.training.TrainingTask;
 /**
  * Each net must be able to overfit a tiny fixed batch: the loss falls by at least 90%.
  *
- * <p>Run in float64: on the project's CPU machines libtorch 2.5.1's float32 convolutions
- * intermittently return NaN (forward and input-gradient), which NetworkBenchmarkTest's diagnostic
- * shows; the float64 kernels are clean, so these tests check the networks, losses and optimiser
- * rather than that fault.
+ * <p>Run in float64, which libtorch does not route through oneDNN, so these tests check the
+ * networks, losses and optimiser on their own; float32 against float64 is
+ * ConvolutionCorrectnessTest's job (AlignedConvolution).
  */
 class NetworksOverfitTest {
   private static float[] fit(TrainingTask task, SampleSource data, int steps, float lr) {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.semcycle.training.ModelFiles;
 
 /**
- * Saving a net as a DJL model directory and loading it back gives identical outputs (float64: see
- * NetworksOverfitTest on float32 convolutions).
+ * Saving a net as a DJL model directory and loading it back gives identical outputs (float64, so that equality
+ * is exact).
  */
 class SaveLoadTest {
   @TempDir Path dir;
