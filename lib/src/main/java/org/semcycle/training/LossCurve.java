@@ -17,25 +17,32 @@ public final class LossCurve {
       return;
     }
     System.setProperty("java.awt.headless", "true");
-    double[] x = new double[rows.size()];
-    double[] train = new double[rows.size()];
-    double[] val = new double[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      x[i] = rows.get(i).epoch();
-      train[i] = rows.get(i).trainLoss();
-      val[i] = rows.get(i).valLoss();
-    }
     XYChart chart =
         new XYChartBuilder().width(640).height(400).title(title).xAxisTitle("epoch")
             .yAxisTitle("loss").build();
-    chart.addSeries("train", x, train);
-    if (java.util.Arrays.stream(val).allMatch(Double::isFinite)) {
-      chart.addSeries("validation", x, val);
+    // Epochs whose loss is not finite (a diverging run) are left out of the line, not drawn:
+    // XChart refuses infinite values, and a picture must never stop training.
+    addFinite(chart, "train", rows, TrainingLog.Row::trainLoss);
+    addFinite(chart, "validation", rows, TrainingLog.Row::valLoss);
+    if (chart.getSeriesMap().isEmpty()) {
+      return;
     }
     String name = png.toString();
     if (name.endsWith(".png")) {
       name = name.substring(0, name.length() - 4);
     }
     BitmapEncoder.saveBitmap(chart, name, BitmapEncoder.BitmapFormat.PNG);
+  }
+
+  private static void addFinite(XYChart chart, String name, List<TrainingLog.Row> rows,
+      java.util.function.ToDoubleFunction<TrainingLog.Row> value) {
+    List<double[]> points = rows.stream()
+        .filter(r -> Double.isFinite(value.applyAsDouble(r)))
+        .map(r -> new double[] {r.epoch(), value.applyAsDouble(r)})
+        .toList();
+    if (!points.isEmpty()) {
+      chart.addSeries(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+          points.stream().mapToDouble(p -> p[1]).toArray());
+    }
   }
 }

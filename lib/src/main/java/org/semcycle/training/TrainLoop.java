@@ -131,19 +131,32 @@ public final class TrainLoop {
     int[] order = shuffled(n, Seeds.mix(options.seed(), "shuffle", epoch));
     int batches = (n + options.batchSize() - 1) / options.batchSize();
     double sum = 0;
+    long counted = 0;
+    int nonFinite = 0;
     long t0 = System.nanoTime();
     for (int b = 0; b < batches; b++) {
       int from = b * options.batchSize();
       int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(n, from + options.batchSize()));
       float loss = step(task, adam, manager, train, idx);
-      sum += loss * idx.length;
+      if (Float.isFinite(loss)) {
+        sum += loss * idx.length;
+        counted += idx.length;
+      } else {
+        nonFinite++;
+      }
       if (options.logEvery() > 0 && (b + 1) % options.logEvery() == 0) {
         double rate = (from + idx.length) / ((System.nanoTime() - t0) / 1e9);
         progress.printf(Locale.ROOT, "[%s] epoch %d step %d/%d loss %.5g samples/s %.1f%n",
             task.name(), epoch, b + 1, batches, loss, rate);
       }
     }
-    return sum / n;
+    if (nonFinite > 0) {
+      // Adam skipped these steps' updates (their gradients are not finite either); the epoch's
+      // train loss is the mean over the other steps.
+      progress.printf(Locale.ROOT, "[%s] epoch %d: %d of %d steps had a non-finite loss and were skipped%n",
+          task.name(), epoch, nonFinite, batches);
+    }
+    return counted == 0 ? Double.NaN : sum / counted;
   }
 
   /**
