@@ -41,7 +41,6 @@ public final class AlignedConvolution extends AbstractBlock {
   private final int filters;
   private final int alignedFilters;
   private final Block conv;
-  private long inChannels = -1;
 
   /**
    * A convolution producing filters channels.
@@ -55,7 +54,7 @@ public final class AlignedConvolution extends AbstractBlock {
       throw new IllegalArgumentException("filters must be positive, got " + filters);
     }
     this.filters = filters;
-    this.alignedFilters = roundUp(filters);
+    this.alignedFilters = (int) roundUp(filters);
     Block c = convolution.apply(alignedFilters);
     // Named after the wrapped block (Conv2d, Conv3d...), so parameter names still say what it is.
     this.conv = addChildBlock(c.getClass().getSimpleName(), c);
@@ -64,10 +63,6 @@ public final class AlignedConvolution extends AbstractBlock {
   /** n rounded up to a multiple of {@link #ALIGNMENT}. */
   public static long roundUp(long n) {
     return (n + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
-  }
-
-  private static int roundUp(int n) {
-    return (int) roundUp((long) n);
   }
 
   private static Shape padded(Shape in) {
@@ -105,7 +100,6 @@ public final class AlignedConvolution extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    inChannels = inputShapes[0].get(1);
     conv.initialize(manager, dataType, padded(inputShapes[0]));
   }
 
@@ -116,7 +110,6 @@ public final class AlignedConvolution extends AbstractBlock {
 
   @Override
   public String toString() {
-    return "AlignedConvolution(" + inChannels + " -> " + filters + ", run as "
-        + (inChannels < 0 ? "?" : roundUp(inChannels)) + " -> " + alignedFilters + ")";
+    return "AlignedConvolution(-> " + filters + ", run with " + alignedFilters + " filters)";
   }
 }
