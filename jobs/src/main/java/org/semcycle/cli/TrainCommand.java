@@ -163,8 +163,10 @@ public final class TrainCommand implements Callable<Integer> {
         val = data.val().isEmpty() ? null : ViewSamples.sketch(data.val(), size, dtype);
       }
       case "voxel" -> {
-        VoxelNet.Options vo = new VoxelNet.Options(size, 4, base, p.getInt("latent"), res, Math.max(4, base / 2));
-        task = new VoxelTask(new VoxelNet(vo), positiveWeight(p));
+        VoxelNet.Options vo = new VoxelNet.Options(size, 4, base, p.getInt("latent"), res,
+            p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2));
+        task = new VoxelTask(new VoxelNet(vo), null, 0f, 0.5f, positiveWeight(p),
+            p.hasPath("voxel-iou-weight") ? (float) p.getDouble("voxel-iou-weight") : 0f);
         options = vo;
         train = ViewSamples.voxel(data.train(), size, res, dtype);
         val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
@@ -184,10 +186,7 @@ public final class TrainCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException(
           "--net must be sketch, voxel, view, view-sketch, embed, critic, voxel-finetune or dense2d, got '" + net + "'");
     }
-    TrainLoop.Options lo =
-        new TrainLoop.Options(
-            epochs != null ? epochs : p.getInt("epochs"), p.getInt("batch-size"),
-            (float) p.getDouble("learning-rate"), beta1, beta2, seed, 20, dtype);
+    TrainLoop.Options lo = loopOptions(p, epochs, p.getInt("batch-size"), beta1, beta2, seed, 20, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
       return new TrainLoop(lo).fit(task, train, val, out, options, m);
     }
@@ -222,9 +221,7 @@ public final class TrainCommand implements Callable<Integer> {
       System.err.printf("train %s: %d train / %d val views, voxel net from %s (%dpx -> %d^3)%n",
           which, data.train().size(), data.val().size(), voxelNet, vo.imageSize(), vo.resolution());
       TrainLoop.Options lo =
-          new TrainLoop.Options(
-              epochs != null ? epochs : p.getInt("epochs"), batch,
-              (float) p.getDouble("learning-rate"), 0.9f, 0.999f, seed, 20, finetune ? DataType.FLOAT32 : dtype);
+          loopOptions(p, epochs, batch, 0.9f, 0.999f, seed, 20, finetune ? DataType.FLOAT32 : dtype);
       if (finetune) {
         try (Model critic = ModelFiles.load(criticDir, "critic", VoxelCritic.Options.class, VoxelCritic::new)) {
           VoxelTask task = new VoxelTask(vn, (VoxelCritic) critic.getBlock(),
@@ -274,10 +271,7 @@ public final class TrainCommand implements Callable<Integer> {
     DenseDescriptorNet.Options o = new DenseDescriptorNet.Options(size, d.getInt("base"), d.getInt("dim"));
     Dense2dTask task = new Dense2dTask(new DenseDescriptorNet(o),
         new DescriptorLoss((float) d.getDouble("margin"), (float) d.getDouble("negative-radius")));
-    TrainLoop.Options lo =
-        new TrainLoop.Options(
-            epochs != null ? epochs : d.getInt("epochs"), d.getInt("batch-size"),
-            (float) d.getDouble("learning-rate"), 0.9f, 0.999f, seed, 20, dtype);
+    TrainLoop.Options lo = loopOptions(d, epochs, d.getInt("batch-size"), 0.9f, 0.999f, seed, 20, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
       return new TrainLoop(lo).fit(task, train.samples(), val.samples(), out, o, m);
     }
@@ -299,10 +293,8 @@ public final class TrainCommand implements Callable<Integer> {
           new EmbedSamples(train.xyz(), train.labels(), points, PointAugment.defaults(points), seed);
       EmbedSamples valSamples =
           val.xyz().isEmpty() ? null : new EmbedSamples(val.xyz(), val.labels(), val.points(), null, seed);
-      TrainLoop.Options lo =
-          new TrainLoop.Options(
-              epochs != null ? epochs : e.getInt("epochs"), e.getInt("batch-size"),
-              (float) p.getDouble("learning-rate"), 0.9f, 0.999f, seed, 0, DataType.FLOAT32);
+      TrainLoop.Options lo = loopOptions(e.withFallback(p), epochs, e.getInt("batch-size"), 0.9f, 0.999f, seed, 0,
+          DataType.FLOAT32);
       TrainLoop.Summary s =
           new TrainLoop(lo).fit(new EmbedTask(net, 1f, points), trainSamples, valSamples, out, cfg, net.model().getNDManager());
       net.save(out);
@@ -320,6 +312,18 @@ public final class TrainCommand implements Callable<Integer> {
     String key = "semcycle.train.dtype-per-net." + net.toLowerCase(Locale.ROOT);
     String name = c.hasPath(key) ? c.getString(key) : c.getString("semcycle.train.dtype");
     return DataType.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * The loop settings of a profile section: its epochs (unless overridden), learning rate and
+   * learning-rate-floor (the cosine schedule's end, {@link TrainLoop.Options}; 1 when absent:
+   * constant).
+   */
+  static TrainLoop.Options loopOptions(Config section, Integer epochs, int batch, float beta1, float beta2,
+      long seed, int logEvery, DataType dtype) {
+    float floor = section.hasPath("learning-rate-floor") ? (float) section.getDouble("learning-rate-floor") : 1f;
+    return new TrainLoop.Options(epochs != null ? epochs : section.getInt("epochs"), batch,
+        (float) section.getDouble("learning-rate"), beta1, beta2, seed, logEvery, dtype, floor);
   }
 
   /** The profile's voxel-positive-weight (occupied voxels' weight in the BCE), 1 when absent. */

@@ -162,6 +162,25 @@ public final class VoxelNet extends AbstractBlock {
   }
 
   /**
+   * The soft-IoU (Jaccard) loss: 1 - mean over the batch of sum(p y) / sum(p + y - p y), with p =
+   * sigmoid(logits) and y the {0, 1} occupancy (N, R, R, R). It scores the whole shape at once,
+   * as the IoU metric does, so a thin part of a few voxels weighs as much as its share of the
+   * shape's volume, not of the grid's (where the per-voxel BCE puts it). 0 for a perfect,
+   * confident prediction. An empty target scores 1 whatever is predicted (no gradient), so the term
+   * is meant to be added to the BCE, not used alone.
+   */
+  public static NDArray softIoULoss(NDArray logits, NDArray occupancy) {
+    NDArray p = Activation.sigmoid(logits);
+    int[] axes = new int[logits.getShape().dimension() - 1];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = i + 1;
+    }
+    NDArray intersection = p.mul(occupancy).sum(axes);
+    NDArray union = p.add(occupancy).sum(axes).sub(intersection).add(1e-6f);
+    return intersection.div(union).mean().neg().add(1f);
+  }
+
+  /**
    * The naturalness term for fine-tuning with a frozen {@link VoxelCritic}:
    * -weight x mean D(sigmoid(logits)) (reference weight 1e-3).
    */

@@ -14,7 +14,8 @@ import org.semcycle.training.TrainingTask;
  * Trains {@link VoxelNet}. Batch layout: inputs [sketch (N,4,S,S): normalised depth and normals,
  * background zeroed]; labels [occupancy (N,R,R,R) in {0,1}]. Loss: BCE with logits, plus in
  * fine-tuning mode (a frozen critic given) the naturalness term -w mean D(sigmoid(logits)); the
- * BCE may weight occupied voxels more ({@link VoxelNet#loss(NDArray, NDArray, float)}).
+ * BCE may weight occupied voxels more ({@link VoxelNet#loss(NDArray, NDArray, float)}), and a
+ * soft-IoU term may be added ({@link VoxelNet#softIoULoss}).
  * Metrics: voxel IoU at a probability threshold ({@code voxel_iou}), and the best mean IoU over
  * the thresholds {@link #SWEEP} ({@code voxel_iou_best}) with its threshold
  * ({@code voxel_best_threshold}): a net trained with a positive weight is not calibrated at 0.5.
@@ -25,6 +26,7 @@ public final class VoxelTask implements TrainingTask {
   private final float naturalnessWeight;
   private final float iouThreshold;
   private final float positiveWeight;
+  private final float iouWeight;
 
   /** Probability thresholds of the {@code voxel_iou_best} sweep: 0.05, 0.10, ..., 0.95. */
   public static final float[] SWEEP = sweep();
@@ -51,6 +53,19 @@ public final class VoxelTask implements TrainingTask {
   /** Fine-tuning with a critic and a positive-class weight in the BCE (1: plain BCE). */
   public VoxelTask(VoxelNet net, VoxelCritic critic, float naturalnessWeight, float iouThreshold,
       float positiveWeight) {
+    this(net, critic, naturalnessWeight, iouThreshold, positiveWeight, 0f);
+  }
+
+  /**
+   * Every option: the critic may be null (no naturalness term), iouWeight adds that many times
+   * {@link VoxelNet#softIoULoss} to the loss (0: none).
+   */
+  public VoxelTask(VoxelNet net, VoxelCritic critic, float naturalnessWeight, float iouThreshold,
+      float positiveWeight, float iouWeight) {
+    if (!(iouWeight >= 0) || Float.isInfinite(iouWeight)) {
+      throw new IllegalArgumentException("soft-IoU weight must be finite and >= 0, got " + iouWeight);
+    }
+    this.iouWeight = iouWeight;
     this.net = net;
     this.positiveWeight = positiveWeight;
     this.critic = critic;
@@ -80,6 +95,9 @@ public final class VoxelTask implements TrainingTask {
   public NDArray loss(ParameterStore ps, Batch batch, boolean training) {
     NDArray logits = net.forward(ps, batch.inputs(), training).head();
     NDArray loss = VoxelNet.loss(logits, batch.labels().head(), positiveWeight);
+    if (iouWeight != 0f) {
+      loss = loss.add(VoxelNet.softIoULoss(logits, batch.labels().head()).mul(iouWeight));
+    }
     if (critic != null && naturalnessWeight != 0f) {
       loss = loss.add(VoxelNet.naturalnessLoss(critic, ps, logits, naturalnessWeight));
     }

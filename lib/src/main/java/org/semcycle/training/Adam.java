@@ -26,7 +26,7 @@ import java.util.List;
  * with a checkpoint.
  */
 public final class Adam {
-  private final float learningRate;
+  private float learningRate;
   private final float beta1;
   private final float beta2;
   private final float epsilon;
@@ -42,6 +42,19 @@ public final class Adam {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = 1e-8f;
+  }
+
+  /** Sets the step size of the following updates (a schedule's epoch rate). */
+  public void setLearningRate(float learningRate) {
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learning rate must be finite and > 0, got " + learningRate);
+    }
+    this.learningRate = learningRate;
+  }
+
+  /** The current step size. */
+  public float learningRate() {
+    return learningRate;
   }
 
   /** Steps taken so far. */

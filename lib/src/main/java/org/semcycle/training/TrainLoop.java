@@ -46,10 +46,36 @@ public final class TrainLoop {
    * @param seed base seed for initialisation and shuffling
    * @param logEvery progress line every this many steps (0: only at epoch ends)
    * @param dataType parameter type (float32, or float64; the batches must then be float64 too)
+   * @param learningRateFloor the step size's cosine decay: epoch e of E trains at learningRate x
+   *     (f + (1 - f)(1 + cos(pi (e - 1) / E)) / 2), from the full rate at epoch 1 down towards f x
+   *     the rate at the last; 1 keeps it constant. It depends on the epoch only, so a resumed run
+   *     continues the same schedule (a resume with more epochs stretches it from there on).
    */
   public record Options(
       int epochs, int batchSize, float learningRate, float beta1, float beta2, long seed,
-      int logEvery, DataType dataType) {
+      int logEvery, DataType dataType, float learningRateFloor) {
+    public Options {
+      if (!(learningRateFloor >= 0f && learningRateFloor <= 1f)) {
+        throw new IllegalArgumentException("learning-rate floor must be in [0, 1], got " + learningRateFloor);
+      }
+    }
+
+    /** A constant learning rate. */
+    public Options(int epochs, int batchSize, float learningRate, float beta1, float beta2, long seed,
+        int logEvery, DataType dataType) {
+      this(epochs, batchSize, learningRate, beta1, beta2, seed, logEvery, dataType, 1f);
+    }
+
+    /** The step size of an epoch (1-based) under the cosine schedule. */
+    public float learningRate(int epoch) {
+      if (learningRateFloor == 1f || epochs <= 1) {
+        return learningRate;
+      }
+      double t = Math.min(1.0, Math.max(0.0, (epoch - 1) / (double) epochs));
+      double factor = learningRateFloor + (1 - learningRateFloor) * 0.5 * (1 + Math.cos(Math.PI * t));
+      return (float) (learningRate * factor);
+    }
+
     /** Adam(1e-3, 0.9, 0.999), batch 16, seed 0, float32. */
     public static Options defaults(int epochs) {
       return new Options(epochs, 16, 1e-3f, 0.9f, 0.999f, 0L, 20, DataType.FLOAT32);
@@ -101,6 +127,7 @@ public final class TrainLoop {
     TrainingLog log = new TrainingLog(modelDir.resolve("training-log.csv"), metricNames, done);
     for (int epoch = done + 1; epoch <= options.epochs(); epoch++) {
       long start = System.nanoTime();
+      adam.setLearningRate(options.learningRate(epoch));
       double trainLoss = trainEpoch(task, train, adam, manager, epoch);
       double seconds = (System.nanoTime() - start) / 1e9;
       double[] metrics = new double[metricNames.size()];
@@ -116,8 +143,9 @@ public final class TrainLoop {
       }
       log.add(new TrainingLog.Row(epoch, trainLoss, valLoss, metrics, seconds,
           train.size() / seconds));
-      progress.printf(Locale.ROOT, "[%s] epoch %d/%d train_loss %.5g val_loss %.5g %s%n",
-          task.name(), epoch, options.epochs(), trainLoss, valLoss, format(metricNames, metrics));
+      progress.printf(Locale.ROOT, "[%s] epoch %d/%d train_loss %.5g val_loss %.5g %s lr %.3g%n",
+          task.name(), epoch, options.epochs(), trainLoss, valLoss, format(metricNames, metrics),
+          adam.learningRate());
       LossCurve.write(task.name() + " loss", log.rows(), modelDir.resolve("loss-curve.png"));
       checkpoints.save(epoch, block, adam);
     }

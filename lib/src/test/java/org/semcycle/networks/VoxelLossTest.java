@@ -44,6 +44,34 @@ class VoxelLossTest {
   }
 
   @Test
+  void softIoUMatchesHandComputationPerSample() {
+    DjlRuntime.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      // Two samples of 2 x 1 x 1 "grids".
+      double[] x = {2.0, -1.0, 0.5, -3.0};
+      double[] y = {1, 0, 1, 1};
+      NDArray logits = m.create(x, new Shape(2, 2, 1, 1));
+      NDArray occ = m.create(y, new Shape(2, 2, 1, 1));
+      double mean = 0;
+      for (int n = 0; n < 2; n++) {
+        double inter = 0;
+        double union = 0;
+        for (int i = 0; i < 2; i++) {
+          double p = 1 / (1 + Math.exp(-x[2 * n + i]));
+          inter += p * y[2 * n + i];
+          union += p + y[2 * n + i] - p * y[2 * n + i];
+        }
+        mean += inter / (union + 1e-6) / 2;
+      }
+      assertEquals(1 - mean, VoxelNet.softIoULoss(logits, occ).getDouble(), 1e-6);
+      // A confident, correct prediction scores ~0; the complement ~1.
+      NDArray right = m.create(new double[] {30, -30, 30, 30}, new Shape(2, 2, 1, 1));
+      assertEquals(0, VoxelNet.softIoULoss(right, occ).getDouble(), 1e-6);
+      assertEquals(1, VoxelNet.softIoULoss(right.neg(), occ).getDouble(), 1e-6);
+    }
+  }
+
+  @Test
   void evaluationReportsBestThresholdAtLeastTheFixedOne() {
     DjlRuntime.engine();
     try (NDManager m = NDManager.newBaseManager()) {
