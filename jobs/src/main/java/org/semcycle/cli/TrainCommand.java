@@ -164,7 +164,8 @@ public final class TrainCommand implements Callable<Integer> {
       }
       case "voxel" -> {
         VoxelNet.Options vo = new VoxelNet.Options(size, 4, base, p.getInt("latent"), res,
-            p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2));
+            p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
+            p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"));
         task = new VoxelTask(new VoxelNet(vo), null, 0f, 0.5f, positiveWeight(p),
             p.hasPath("voxel-iou-weight") ? (float) p.getDouble("voxel-iou-weight") : 0f);
         options = vo;

@@ -22,7 +22,8 @@ import ai.djl.util.PairList;
  * flatten, linear to the latent code (200-d in the reference). Decoder: linear + ReLU to
  * (c0, 4, 4, 4), then per doubling a nearest x2 upsample followed by a 3x3x3 conv-BN-ReLU
  * (the reference's stride-2 transposed convs do not exist in the PyTorch engine, DJL-NOTES.md),
- * then a 3x3x3 conv to one channel. c0 = decoderBase x 2^levels, halving at each level.
+ * then a 3x3x3 conv to one channel. c0 = decoderBase x 2^levels, halving at each level. With
+ * {@link Options#shuffleHead} the last doubling is a voxel shuffle of an 8-channel head instead.
  *
  * <p>Output: (N, R, R, R) logits with axes (x, y, z) as docs/CONVENTIONS.md (row-major flat index
  * (i R + j) R + k matches the packed occupancy).
@@ -37,9 +38,20 @@ public final class VoxelNet extends AbstractBlock {
    * @param latent code size (200 in the reference)
    * @param resolution R (power of two, at least 4): 32 on CPU, 64/128 by configuration
    * @param decoderBase width of the finest decoder level
+   * @param shuffleHead the last doubling is a voxel shuffle: the (R/2)^3 level's head predicts
+   *     the 2 x 2 x 2 children of each cell as 8 channels, rearranged into R^3 ({@link
+   *     #voxelShuffle}), instead of an upsample, a conv unit and a head at R^3 (the costliest
+   *     level: two thirds of the net's work at 32^3). The reference's last stride-2 transposed
+   *     convolution in a form the PyTorch engine has; false in models saved before it existed.
    */
   public record Options(
-      int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase) {
+      int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase,
+      boolean shuffleHead) {
+    /** Without the shuffle head (upsample + conv unit at every level). */
+    public Options(int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase) {
+      this(imageSize, inChannels, base, latent, resolution, decoderBase, false);
+    }
+
     /** CPU defaults: 64^2 input, base 16, 200-d code, 32^3 output, decoder base 8. */
     public static Options cpuDefaults() {
       return new Options(64, 4, 16, 200, 32, 8);
@@ -64,6 +76,9 @@ public final class VoxelNet extends AbstractBlock {
     if (downLevels < 1 || upLevels < 0) {
       throw new IllegalArgumentException("imageSize >= 8 and resolution >= 4 required");
     }
+    if (options.shuffleHead() && upLevels < 1) {
+      throw new IllegalArgumentException("a shuffle head needs resolution >= 8");
+    }
     SequentialBlock enc = new SequentialBlock();
     int width = options.base();
     for (int i = 0; i < downLevels; i++) {
@@ -82,12 +97,13 @@ public final class VoxelNet extends AbstractBlock {
                 .add(Activation.reluBlock()));
     SequentialBlock dec = new SequentialBlock();
     int c = c0;
-    for (int i = 0; i < upLevels; i++) {
+    int convLevels = options.shuffleHead() ? upLevels - 1 : upLevels;
+    for (int i = 0; i < convLevels; i++) {
       c /= 2;
       dec.add(Layers::upsample3dList).add(Layers.conv3dUnit(c));
     }
     decoder = addChildBlock("decoder", dec);
-    head = addChildBlock("out", Layers.conv3d(1, 3, 1, 1, true));
+    head = addChildBlock("out", Layers.conv3d(options.shuffleHead() ? 8 : 1, 3, 1, 1, true));
   }
 
   /** The sizes this net was built with. */
@@ -114,7 +130,23 @@ public final class VoxelNet extends AbstractBlock {
     x = x.reshape(x.getShape().get(0), c0, 4, 4, 4);
     NDList y = decoder.forward(ps, new NDList(x), training);
     NDArray logits = head.forward(ps, y, training).head();
-    return new NDList(logits.squeeze(1));
+    return new NDList(options.shuffleHead() ? voxelShuffle(logits) : logits.squeeze(1));
+  }
+
+  /**
+   * (N, 8, h, h, h) -> (N, 2h, 2h, 2h): channel (a 2 + b) 2 + c of cell (X, Y, Z) becomes voxel
+   * (2X + a, 2Y + b, 2Z + c), the 3D form of a pixel shuffle.
+   */
+  public static NDArray voxelShuffle(NDArray x) {
+    Shape s = x.getShape();
+    if (s.dimension() != 5 || s.get(1) != 8) {
+      throw new IllegalArgumentException("voxel shuffle needs (N, 8, h, h, h), got " + s);
+    }
+    long n = s.get(0);
+    long h = s.get(2);
+    return x.reshape(n, 2, 2, 2, h, s.get(3), s.get(4))
+        .transpose(0, 4, 1, 5, 2, 6, 3)
+        .reshape(n, 2 * h, 2 * s.get(3), 2 * s.get(4));
   }
 
   @Override

@@ -67,6 +67,12 @@ class NetworksOverfitTest {
   }
 
   @Test
+  void voxelNetWithShuffleHeadOverfits() {
+    VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, 16, 4, true));
+    assertFalls90("voxel (shuffle head)", fit(new VoxelTask(net), TinyData.voxels(2, 8, 16), 120, 1e-2f));
+  }
+
+  @Test
   void viewNetOverfits() {
     ViewNet net = new ViewNet(new ViewNet.Options(32, 3, 4));
     assertFalls90("view", fit(new ViewTask(net), TinyData.views(4, 3, 32), 120, 1e-2f));
