@@ -189,7 +189,11 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainLoop.Options lo = loopOptions(p, epochs, p.getInt("batch-size"), beta1, beta2, seed, 20, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
-      return new TrainLoop(lo).fit(task, train, val, out, options, m);
+      TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, options, m);
+      if (task.block() instanceof VoxelNet vn) {
+        writeVoxelExamples(vn, val, out, m);
+      }
+      return summary;
     }
   }
 
@@ -230,7 +234,9 @@ public final class TrainCommand implements Callable<Integer> {
           SampleSource train = ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
           SampleSource val = data.val().isEmpty() ? null
               : ViewSamples.voxel(data.val(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
-          return new TrainLoop(lo).fit(task, train, val, out, vo, voxel.getNDManager());
+          TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, vo, voxel.getNDManager());
+          writeVoxelExamples(vn, val, out, voxel.getNDManager());
+          return summary;
         }
       }
       try (NDManager m = NDManager.newBaseManager()) {
@@ -313,6 +319,16 @@ public final class TrainCommand implements Callable<Integer> {
     String key = "semcycle.train.dtype-per-net." + net.toLowerCase(Locale.ROOT);
     String name = c.hasPath(key) ? c.getString(key) : c.getString("semcycle.train.dtype");
     return DataType.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  /** Validation examples of a trained voxel net, OUT/val-examples.png (none without a val split). */
+  static void writeVoxelExamples(VoxelNet net, SampleSource val, Path out, NDManager m) throws java.io.IOException {
+    if (val == null || val.size() == 0) {
+      return;
+    }
+    Path png = out.resolve("val-examples.png");
+    javax.imageio.ImageIO.write(VoxelPredictions.examples(net, val, 8, m), "png", png.toFile());
+    System.err.println("voxel predictions on validation views: " + png);
   }
 
   /**

@@ -92,6 +92,8 @@ class TrainCommandTest {
 
     Path voxel = tmp.resolve("voxel");
     TrainCommand.run(s, c, "voxel", render, null, voxel, 1);
+    java.awt.image.BufferedImage examples = javax.imageio.ImageIO.read(voxel.resolve("val-examples.png").toFile());
+    assertEquals(7 * (96 + 2) + 2, examples.getWidth(), "input + 3 true + 3 predicted views per row");
     Path critic = tmp.resolve("critic");
     TrainLoop.Summary cs = TrainCommand.run(s, c, "critic", render, null, critic, 2, voxel, null);
     assertEquals(2, cs.rows().size());
