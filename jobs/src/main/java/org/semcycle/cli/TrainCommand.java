@@ -163,11 +163,8 @@ public final class TrainCommand implements Callable<Integer> {
         val = data.val().isEmpty() ? null : ViewSamples.sketch(data.val(), size, dtype);
       }
       case "voxel" -> {
-        VoxelNet.Options vo = new VoxelNet.Options(size, 4, base, p.getInt("latent"), res,
-            p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
-            p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"));
-        task = new VoxelTask(new VoxelNet(vo), null, 0f, 0.5f, positiveWeight(p),
-            p.hasPath("voxel-iou-weight") ? (float) p.getDouble("voxel-iou-weight") : 0f);
+        VoxelNet.Options vo = voxelNetOptions(p);
+        task = new VoxelTask(new VoxelNet(vo), null, 0f, 0.5f, positiveWeight(p), iouWeight(p));
         options = vo;
         train = ViewSamples.voxel(data.train(), size, res, dtype);
         val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
@@ -341,6 +338,27 @@ public final class TrainCommand implements Callable<Integer> {
     float floor = section.hasPath("learning-rate-floor") ? (float) section.getDouble("learning-rate-floor") : 1f;
     return new TrainLoop.Options(epochs != null ? epochs : section.getInt("epochs"), batch,
         (float) section.getDouble("learning-rate"), beta1, beta2, seed, logEvery, dtype, floor);
+  }
+
+  /**
+   * The voxel net a profile trains: its image-size, latent and voxel-resolution, the encoder's
+   * base width voxel-encoder-base (the profile's base when absent) and conv units per level
+   * voxel-encoder-depth (1), the decoder's finest width voxel-decoder-base (base / 2, at least
+   * 4) and voxel-shuffle-head (false).
+   */
+  static VoxelNet.Options voxelNetOptions(Config p) {
+    int base = p.getInt("base");
+    return new VoxelNet.Options(p.getInt("image-size"), 4,
+        p.hasPath("voxel-encoder-base") ? p.getInt("voxel-encoder-base") : base,
+        p.getInt("latent"), p.getInt("voxel-resolution"),
+        p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
+        p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"),
+        p.hasPath("voxel-encoder-depth") ? p.getInt("voxel-encoder-depth") : 1);
+  }
+
+  /** The profile's voxel-iou-weight (the soft-IoU term's weight), 0 when absent. */
+  static float iouWeight(Config profile) {
+    return profile.hasPath("voxel-iou-weight") ? (float) profile.getDouble("voxel-iou-weight") : 0f;
   }
 
   /** The profile's voxel-positive-weight (occupied voxels' weight in the BCE), 1 when absent. */

@@ -19,6 +19,7 @@ import ai.djl.util.PairList;
  * caller) -> logits of a canonical-frame occupancy grid of R^3 cells.
  *
  * <p>Encoder: stride-2 conv-BN-ReLU units from S down to 4 x 4 (widths base x 1, 2, 4, 8, 8...),
+ * each followed by encoderDepth - 1 stride-1 units of the same width,
  * flatten, linear to the latent code (200-d in the reference). Decoder: linear + ReLU to
  * (c0, 4, 4, 4), then per doubling a nearest x2 upsample followed by a 3x3x3 conv-BN-ReLU
  * (the reference's stride-2 transposed convs do not exist in the PyTorch engine, DJL-NOTES.md),
@@ -43,13 +44,20 @@ public final class VoxelNet extends AbstractBlock {
    *     #voxelShuffle}), instead of an upsample, a conv unit and a head at R^3 (the costliest
    *     level: two thirds of the net's work at 32^3). The reference's last stride-2 transposed
    *     convolution in a form the PyTorch engine has; false in models saved before it existed.
+   * @param encoderDepth conv units per encoder level: the stride-2 one, then depth - 1 at
+   *     stride 1 (0 in models saved before it existed: read as 1)
    */
   public record Options(
       int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase,
-      boolean shuffleHead) {
-    /** Without the shuffle head (upsample + conv unit at every level). */
+      boolean shuffleHead, int encoderDepth) {
+    /** One conv unit per encoder level, without the shuffle head (upsample + conv unit at every level). */
     public Options(int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase) {
-      this(imageSize, inChannels, base, latent, resolution, decoderBase, false);
+      this(imageSize, inChannels, base, latent, resolution, decoderBase, false, 1);
+    }
+
+    /** Conv units per encoder level, at least 1 (0, a model saved before the field: 1). */
+    public int convsPerLevel() {
+      return Math.max(1, encoderDepth);
     }
 
     /** CPU defaults: 64^2 input, base 16, 200-d code, 32^3 output, decoder base 8. */
@@ -83,6 +91,9 @@ public final class VoxelNet extends AbstractBlock {
     int width = options.base();
     for (int i = 0; i < downLevels; i++) {
       enc.add(Layers.conv2dUnit(width, 3, 2));
+      for (int k = 1; k < options.convsPerLevel(); k++) {
+        enc.add(Layers.conv2dUnit(width, 3, 1));
+      }
       width = Math.min(width * 2, options.base() * 8);
     }
     enc.add(Blocks.batchFlattenBlock());

@@ -68,7 +68,7 @@ class NetworksOverfitTest {
 
   @Test
   void voxelNetWithShuffleHeadOverfits() {
-    VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, 16, 4, true));
+    VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, 16, 4, true, 2));
     assertFalls90("voxel (shuffle head)", fit(new VoxelTask(net), TinyData.voxels(2, 8, 16), 120, 1e-2f));
   }
 
