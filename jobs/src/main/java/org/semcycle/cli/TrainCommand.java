@@ -40,6 +40,7 @@ import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainingTask;
 import org.semcycle.training.views.RenderedSample;
 import org.semcycle.training.views.ViewSamples;
+import org.semcycle.training.views.MirroredVoxelSamples;
 import org.semcycle.training.views.VoxelPredictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -166,7 +167,9 @@ public final class TrainCommand implements Callable<Integer> {
         VoxelNet.Options vo = voxelNetOptions(p);
         task = new VoxelTask(new VoxelNet(vo), null, 0f, 0.5f, positiveWeight(p), iouWeight(p));
         options = vo;
-        train = ViewSamples.voxel(data.train(), size, res, dtype);
+        ArraySamples voxels = ViewSamples.voxel(data.train(), size, res, dtype);
+        train = p.hasPath("voxel-mirror") && p.getBoolean("voxel-mirror")
+            ? new MirroredVoxelSamples(voxels, seed) : voxels;
         val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
       }
       case "view", "view-sketch" -> {
