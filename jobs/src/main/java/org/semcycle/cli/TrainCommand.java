@@ -300,7 +300,7 @@ public final class TrainCommand implements Callable<Integer> {
           new EmbedSamples(train.xyz(), train.labels(), points, PointAugment.defaults(points), seed);
       EmbedSamples valSamples =
           val.xyz().isEmpty() ? null : new EmbedSamples(val.xyz(), val.labels(), val.points(), null, seed);
-      TrainLoop.Options lo = loopOptions(e.withFallback(p), epochs, e.getInt("batch-size"), 0.9f, 0.999f, seed, 0,
+      TrainLoop.Options lo = loopOptions(e.withFallback(p.withOnlyPath("learning-rate")), epochs, e.getInt("batch-size"), 0.9f, 0.999f, seed, 0,
           DataType.FLOAT32);
       TrainLoop.Summary s =
           new TrainLoop(lo).fit(new EmbedTask(net, 1f, points), trainSamples, valSamples, out, cfg, net.model().getNDManager());
