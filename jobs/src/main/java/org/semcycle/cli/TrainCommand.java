@@ -6,6 +6,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.typesafe.config.Config;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ import org.semcycle.embedding.EmbedTask;
 import org.semcycle.embedding.EmbedderConfig;
 import org.semcycle.embedding.EmbeddingNet;
 import org.semcycle.embedding.PointAugment;
+import org.semcycle.evaluation.VoxelDiagnostics;
 import org.semcycle.jobs.TrainingData;
 import org.semcycle.networks.CriticTask;
 import org.semcycle.networks.DjlRuntime;
@@ -38,9 +41,9 @@ import org.semcycle.training.ModelFiles;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainingTask;
+import org.semcycle.training.views.MirroredVoxelSamples;
 import org.semcycle.training.views.RenderedSample;
 import org.semcycle.training.views.ViewSamples;
-import org.semcycle.training.views.MirroredVoxelSamples;
 import org.semcycle.training.views.VoxelPredictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -155,6 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
     SampleSource val;
     float beta1 = 0.9f;
     float beta2 = 0.999f;
+    SampleSource plainVoxels = null; // the voxel net's training views without augmentation
     switch (which) {
       case "sketch" -> {
         SketchNet.Options so = new SketchNet.Options(size, base, 1f);
@@ -168,6 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
         task = new VoxelTask(new VoxelNet(vo), null, 0f, 0.5f, positiveWeight(p), iouWeight(p));
         options = vo;
         ArraySamples voxels = ViewSamples.voxel(data.train(), size, res, dtype);
+        plainVoxels = voxels;
         train = p.hasPath("voxel-mirror") && p.getBoolean("voxel-mirror")
             ? new MirroredVoxelSamples(voxels, seed) : voxels;
         val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
@@ -191,7 +196,7 @@ public final class TrainCommand implements Callable<Integer> {
     try (NDManager m = NDManager.newBaseManager()) {
       TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, options, m);
       if (task.block() instanceof VoxelNet vn) {
-        writeVoxelExamples(vn, val, out, m);
+        writeVoxelReport(vn, data.train(), plainVoxels, val, out, m);
       }
       return summary;
     }
@@ -235,7 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
           SampleSource val = data.val().isEmpty() ? null
               : ViewSamples.voxel(data.val(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
           TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, vo, voxel.getNDManager());
-          writeVoxelExamples(vn, val, out, voxel.getNDManager());
+          writeVoxelReport(vn, data.train(), train, val, out, voxel.getNDManager());
           return summary;
         }
       }
@@ -321,13 +326,39 @@ public final class TrainCommand implements Callable<Integer> {
     return DataType.valueOf(name.toUpperCase(Locale.ROOT));
   }
 
-  /** Validation examples of a trained voxel net, OUT/val-examples.png (none without a val split). */
-  static void writeVoxelExamples(VoxelNet net, SampleSource val, Path out, NDManager m) throws java.io.IOException {
+  /**
+   * What a trained voxel net gets right and wrong: OUT/val-examples.png (eight validation views,
+   * true and predicted grids) and OUT/voxel-diagnostics.json, the IoU, the best one-cell-shift
+   * IoU and the nearest-training-shape IoU ({@link VoxelDiagnostics}) on up to 64 validation and
+   * 64 training views (without augmentation). Nothing without a validation split.
+   */
+  static void writeVoxelReport(VoxelNet net, List<RenderedSample> trainRows, SampleSource train,
+      SampleSource val, Path out, NDManager m) throws java.io.IOException {
     if (val == null || val.size() == 0) {
       return;
     }
     Path png = out.resolve("val-examples.png");
     javax.imageio.ImageIO.write(VoxelPredictions.examples(net, val, 8, m), "png", png.toFile());
+    int r = net.options().resolution();
+    Map<String, BitSet> shapes = new LinkedHashMap<>();
+    for (RenderedSample row : trainRows) {
+      shapes.computeIfAbsent(row.model(), k -> VoxelDiagnostics.cells(ViewSamples.occupancy(row, r), 0.5f));
+    }
+    List<BitSet> trainShapes = new ArrayList<>(shapes.values());
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("training_shapes", trainShapes.size());
+    Map<String, SampleSource> splits = new LinkedHashMap<>();
+    splits.put("val", val);
+    splits.put("train", train);
+    for (Map.Entry<String, SampleSource> e : splits.entrySet()) {
+      VoxelPredictions.Diagnosis d = VoxelPredictions.diagnose(net, e.getValue(), 64, trainShapes, m);
+      report.put(e.getKey(), d);
+      System.err.printf(Locale.ROOT,
+          "voxel net on %d %s views: IoU %.3f, best one-cell shift %.3f, nearest training shape %.3f%n",
+          d.samples(), e.getKey(), d.iou(), d.bestShiftIoU(), d.nearestShapeIoU());
+    }
+    new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+        .writeValue(out.resolve("voxel-diagnostics.json").toFile(), report);
     System.err.println("voxel predictions on validation views: " + png);
   }
 

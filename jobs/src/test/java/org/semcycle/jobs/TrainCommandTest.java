@@ -94,6 +94,15 @@ class TrainCommandTest {
     TrainCommand.run(s, c, "voxel", render, null, voxel, 1);
     java.awt.image.BufferedImage examples = javax.imageio.ImageIO.read(voxel.resolve("val-examples.png").toFile());
     assertEquals(7 * (96 + 2) + 2, examples.getWidth(), "input + 3 true + 3 predicted views per row");
+    com.fasterxml.jackson.databind.JsonNode diag =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(voxel.resolve("voxel-diagnostics.json").toFile());
+    for (String split : new String[] {"val", "train"}) {
+      double iou = diag.get(split).get("iou").asDouble();
+      double shifted = diag.get(split).get("bestShiftIoU").asDouble();
+      assertTrue(iou >= 0 && shifted >= iou && shifted <= 1, split + ": " + diag);
+    }
+    assertEquals(1.0, diag.get("train").get("nearestShapeIoU").asDouble(), 1e-12,
+        "a training view's own shape is among the training shapes");
     Path critic = tmp.resolve("critic");
     TrainLoop.Summary cs = TrainCommand.run(s, c, "critic", render, null, critic, 2, voxel, null);
     assertEquals(2, cs.rows().size());

@@ -8,7 +8,11 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
 import org.semcycle.networks.VoxelNet;
+import org.semcycle.evaluation.VoxelDiagnostics;
 import org.semcycle.rendering.ContactSheet;
 import org.semcycle.training.Metrics;
 import org.semcycle.visualize.VoxelProjections;
@@ -90,9 +94,9 @@ public final class VoxelPredictions {
       int c = (int) batch.inputs().head().getShape().get(1);
       VoxelProjections.View[] views = VoxelProjections.View.values();
       for (int i = 0; i < n; i++) {
-        float[] pi = java.util.Arrays.copyOfRange(p, i * r3, (i + 1) * r3);
-        float[] ti = java.util.Arrays.copyOfRange(truth, i * r3, (i + 1) * r3);
-        float[] depth = java.util.Arrays.copyOfRange(inputs, i * c * s * s, i * c * s * s + s * s);
+        float[] pi = Arrays.copyOfRange(p, i * r3, (i + 1) * r3);
+        float[] ti = Arrays.copyOfRange(truth, i * r3, (i + 1) * r3);
+        float[] depth = Arrays.copyOfRange(inputs, i * c * s * s, i * c * s * s + s * s);
         double iou = Metrics.maskIoU(pi, ti, 0.5f);
         sheet.add(String.format(java.util.Locale.ROOT, "#%d IoU %.2f", idx[i], iou),
             ContactSheet.depthImage(depth, s, s));
@@ -109,6 +113,53 @@ public final class VoxelPredictions {
       JniUtils.setGradMode(grad);
     }
     return sheet.toImage();
+  }
+
+  /**
+   * Mean IoU at probability 0.5, mean best one-cell-shift IoU and mean nearest-shape IoU of the
+   * true grids ({@link VoxelDiagnostics}) over `samples` evaluated samples.
+   */
+  public record Diagnosis(int samples, double iou, double bestShiftIoU, double nearestShapeIoU) {}
+
+  /**
+   * {@link VoxelDiagnostics} over up to `count` evenly spaced samples of the source, the nearest
+   * shape taken among `shapes` (the training grids; empty: 0).
+   */
+  public static Diagnosis diagnose(
+      VoxelNet net, SampleSource source, int count, List<BitSet> shapes, NDManager manager) {
+    int n = Math.min(count, source.size());
+    int r = net.options().resolution();
+    int r3 = r * r * r;
+    double iou = 0;
+    double shift = 0;
+    double nearest = 0;
+    boolean grad = JniUtils.isGradMode();
+    JniUtils.setGradMode(false);
+    try {
+      for (int from = 0; from < n; from += 16) {
+        int[] idx = new int[Math.min(n, from + 16) - from];
+        for (int i = 0; i < idx.length; i++) {
+          idx[i] = (int) ((long) (from + i) * source.size() / n);
+        }
+        try (NDManager sub = manager.newSubManager()) {
+          Batch batch = source.batch(sub, idx);
+          NDArray logits = net.forward(new ParameterStore(sub, false), batch.inputs(), false).head();
+          float[] p = floats(Activation.sigmoid(logits));
+          float[] t = floats(batch.labels().head());
+          for (int i = 0; i < idx.length; i++) {
+            BitSet pi = VoxelDiagnostics.cells(Arrays.copyOfRange(p, i * r3, (i + 1) * r3), 0.5f);
+            BitSet ti = VoxelDiagnostics.cells(Arrays.copyOfRange(t, i * r3, (i + 1) * r3), 0.5f);
+            iou += VoxelDiagnostics.iou(pi, ti);
+            shift += VoxelDiagnostics.bestShiftIoU(pi, ti, r);
+            nearest += VoxelDiagnostics.nearestIoU(ti, shapes);
+          }
+        }
+      }
+    } finally {
+      JniUtils.setGradMode(grad);
+    }
+    return n == 0 ? new Diagnosis(0, Double.NaN, Double.NaN, Double.NaN)
+        : new Diagnosis(n, iou / n, shift / n, nearest / n);
   }
 
   private interface Sink {
