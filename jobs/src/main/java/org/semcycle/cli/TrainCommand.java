@@ -173,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
         options = vo;
         ArraySamples voxels = ViewSamples.voxel(data.train(), size, res, dtype);
         plainVoxels = voxels;
-        train = p.hasPath("voxel-mirror") && p.getBoolean("voxel-mirror")
+        train = mirror(p)
             ? new MirroredVoxelSamples(voxels, seed) : voxels;
         val = data.val().isEmpty() ? null : ViewSamples.voxel(data.val(), size, res, dtype);
       }
@@ -388,6 +388,11 @@ public final class TrainCommand implements Callable<Integer> {
         p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
         p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"),
         p.hasPath("voxel-encoder-depth") ? p.getInt("voxel-encoder-depth") : 1);
+  }
+
+  /** The profile's voxel-mirror (mirror augmentation of the voxel net's views), false when absent. */
+  static boolean mirror(Config profile) {
+    return profile.hasPath("voxel-mirror") && profile.getBoolean("voxel-mirror");
   }
 
   /** The profile's voxel-iou-weight (the soft-IoU term's weight), 0 when absent. */
