@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.SplittableRandom;
-import org.semcycle.io.Seeds;
 
 /**
  * The reference's photometric augmentation of RGB inputs (PIPELINE.md stage 1, as
@@ -49,8 +48,7 @@ public final class AugmentedRgbSamples implements SampleSource {
   private final ArraySamples source;
   private final int field;
   private final Options options;
-  private final long seed;
-  private final int[] draws;
+  private final DrawSeeds draws;
 
   /** Augments source's "rgb" input (which must exist) with the given strengths and seed. */
   public AugmentedRgbSamples(ArraySamples source, Options options, long seed) {
@@ -60,8 +58,7 @@ public final class AugmentedRgbSamples implements SampleSource {
       throw new IllegalArgumentException("the samples have no input named '" + FIELD + "'");
     }
     this.options = options;
-    this.seed = seed;
-    this.draws = new int[source.size()];
+    this.draws = new DrawSeeds(seed, "rgb-augment", source.size());
   }
 
   @Override
@@ -77,8 +74,7 @@ public final class AugmentedRgbSamples implements SampleSource {
     float[] pixels = rgb.toType(DataType.FLOAT32, false).toFloatArray();
     int per = pixels.length / indices.length;
     for (int i = 0; i < indices.length; i++) {
-      int s = indices[i];
-      augment(pixels, i * per, per / 3, new SplittableRandom(Seeds.mix(seed, "rgb-augment", s, draws[s]++)));
+      augment(pixels, i * per, per / 3, draws.next(indices[i]));
     }
     NDList inputs = new NDList();
     for (int i = 0; i < b.inputs().size(); i++) {

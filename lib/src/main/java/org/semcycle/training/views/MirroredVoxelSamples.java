@@ -4,10 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.util.SplittableRandom;
-import org.semcycle.io.Seeds;
 import org.semcycle.training.ArraySamples;
 import org.semcycle.training.Batch;
+import org.semcycle.training.DrawSeeds;
 import org.semcycle.training.SampleSource;
 
 /**
@@ -25,8 +24,7 @@ import org.semcycle.training.SampleSource;
  */
 public final class MirroredVoxelSamples implements SampleSource {
   private final ArraySamples source;
-  private final long seed;
-  private final int[] draws;
+  private final DrawSeeds draws;
 
   /** Mirrors samples of a voxel source (inputs [sketch], labels [occupancy]). */
   public MirroredVoxelSamples(ArraySamples source, long seed) {
@@ -34,8 +32,7 @@ public final class MirroredVoxelSamples implements SampleSource {
       throw new IllegalArgumentException("not a voxel source: its first input is not 'sketch'");
     }
     this.source = source;
-    this.seed = seed;
-    this.draws = new int[source.size()];
+    this.draws = new DrawSeeds(seed, "mirror", source.size());
   }
 
   @Override
@@ -49,8 +46,7 @@ public final class MirroredVoxelSamples implements SampleSource {
     boolean[] flip = new boolean[indices.length];
     boolean any = false;
     for (int i = 0; i < indices.length; i++) {
-      int s = indices[i];
-      flip[i] = new SplittableRandom(Seeds.mix(seed, "mirror", s, draws[s]++)).nextBoolean();
+      flip[i] = draws.next(indices[i]).nextBoolean();
       any |= flip[i];
     }
     if (!any) {

@@ -11,14 +11,15 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import org.semcycle.networks.VoxelNet;
+import java.util.Locale;
 import org.semcycle.evaluation.VoxelDiagnostics;
+import org.semcycle.networks.VoxelNet;
 import org.semcycle.rendering.ContactSheet;
-import org.semcycle.training.Metrics;
-import org.semcycle.visualize.VoxelProjections;
 import org.semcycle.training.ArraySamples;
 import org.semcycle.training.Batch;
+import org.semcycle.training.Metrics;
 import org.semcycle.training.SampleSource;
+import org.semcycle.visualize.VoxelProjections;
 
 /**
  * A trained {@link VoxelNet}'s occupancy probabilities sigmoid(logits) for a set of 2.5D
@@ -44,7 +45,7 @@ public final class VoxelPredictions {
     int r3 = r * r * r;
     float[] real = new float[n * r3];
     float[] fake = new float[n * r3];
-    forEachBatch(net, voxelSource, batchSize, manager, (from, batch, probabilities) -> {
+    forEachBatch(net, voxelSource, all(n), batchSize, manager, (from, batch, probabilities) -> {
       System.arraycopy(floats(batch.labels().head()), 0, real, from * r3, batch.size() * r3);
       System.arraycopy(probabilities, 0, fake, from * r3, batch.size() * r3);
     });
@@ -58,7 +59,7 @@ public final class VoxelPredictions {
     int r = net.options().resolution();
     int r3 = r * r * r;
     float[] out = new float[source.size() * r3];
-    forEachBatch(net, source, batchSize, manager,
+    forEachBatch(net, source, all(source.size()), batchSize, manager,
         (from, batch, p) -> System.arraycopy(p, 0, out, from * r3, batch.size() * r3));
     return out;
   }
@@ -78,40 +79,26 @@ public final class VoxelPredictions {
     int r = net.options().resolution();
     int r3 = r * r * r;
     int s = net.options().imageSize();
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = (int) ((long) i * source.size() / n);
-    }
+    int[] idx = evenlySpaced(source.size(), n);
     ContactSheet sheet = new ContactSheet(7, 96, 96);
-    boolean grad = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try (NDManager sub = manager.newSubManager()) {
-      Batch batch = source.batch(sub, idx);
-      NDArray logits = net.forward(new ParameterStore(sub, false), batch.inputs(), false).head();
-      float[] p = floats(Activation.sigmoid(logits));
+    forEachBatch(net, source, idx, n, manager, (from, batch, p) -> {
       float[] truth = floats(batch.labels().head());
       float[] inputs = floats(batch.inputs().head());
       int c = (int) batch.inputs().head().getShape().get(1);
-      VoxelProjections.View[] views = VoxelProjections.View.values();
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < batch.size(); i++) {
         float[] pi = Arrays.copyOfRange(p, i * r3, (i + 1) * r3);
         float[] ti = Arrays.copyOfRange(truth, i * r3, (i + 1) * r3);
         float[] depth = Arrays.copyOfRange(inputs, i * c * s * s, i * c * s * s + s * s);
-        double iou = Metrics.maskIoU(pi, ti, 0.5f);
-        sheet.add(String.format(java.util.Locale.ROOT, "#%d IoU %.2f", idx[i], iou),
+        sheet.add(String.format(Locale.ROOT, "#%d IoU %.2f", idx[from + i], Metrics.maskIoU(pi, ti, 0.5f)),
             ContactSheet.depthImage(depth, s, s));
-        for (VoxelProjections.View v : views) {
-          sheet.add("true " + v.name().toLowerCase(java.util.Locale.ROOT),
-              VoxelProjections.image(ti, r, 0.5f, v, 0x4CD060));
+        for (VoxelProjections.View v : VoxelProjections.View.values()) {
+          sheet.add("true " + v.name().toLowerCase(Locale.ROOT), VoxelProjections.image(ti, r, 0.5f, v, 0x4CD060));
         }
-        for (VoxelProjections.View v : views) {
-          sheet.add("predicted " + v.name().toLowerCase(java.util.Locale.ROOT),
-              VoxelProjections.image(pi, r, 0.5f, v, 0xE05050));
+        for (VoxelProjections.View v : VoxelProjections.View.values()) {
+          sheet.add("predicted " + v.name().toLowerCase(Locale.ROOT), VoxelProjections.image(pi, r, 0.5f, v, 0xE05050));
         }
       }
-    } finally {
-      JniUtils.setGradMode(grad);
-    }
+    });
     return sheet.toImage();
   }
 
@@ -130,56 +117,36 @@ public final class VoxelPredictions {
     int n = Math.min(count, source.size());
     int r = net.options().resolution();
     int r3 = r * r * r;
-    double iou = 0;
-    double shift = 0;
-    double nearest = 0;
-    boolean grad = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try {
-      for (int from = 0; from < n; from += 16) {
-        int[] idx = new int[Math.min(n, from + 16) - from];
-        for (int i = 0; i < idx.length; i++) {
-          idx[i] = (int) ((long) (from + i) * source.size() / n);
-        }
-        try (NDManager sub = manager.newSubManager()) {
-          Batch batch = source.batch(sub, idx);
-          NDArray logits = net.forward(new ParameterStore(sub, false), batch.inputs(), false).head();
-          float[] p = floats(Activation.sigmoid(logits));
-          float[] t = floats(batch.labels().head());
-          for (int i = 0; i < idx.length; i++) {
-            BitSet pi = VoxelDiagnostics.cells(Arrays.copyOfRange(p, i * r3, (i + 1) * r3), 0.5f);
-            BitSet ti = VoxelDiagnostics.cells(Arrays.copyOfRange(t, i * r3, (i + 1) * r3), 0.5f);
-            iou += VoxelDiagnostics.iou(pi, ti);
-            shift += VoxelDiagnostics.bestShiftIoU(pi, ti, r);
-            nearest += VoxelDiagnostics.nearestIoU(ti, shapes);
-          }
-        }
+    double[] sums = new double[3]; // IoU, best-shift IoU, nearest-shape IoU
+    forEachBatch(net, source, evenlySpaced(source.size(), n), 16, manager, (from, batch, p) -> {
+      float[] t = floats(batch.labels().head());
+      for (int i = 0; i < batch.size(); i++) {
+        BitSet pi = VoxelDiagnostics.cells(Arrays.copyOfRange(p, i * r3, (i + 1) * r3), 0.5f);
+        BitSet ti = VoxelDiagnostics.cells(Arrays.copyOfRange(t, i * r3, (i + 1) * r3), 0.5f);
+        sums[0] += VoxelDiagnostics.iou(pi, ti);
+        sums[1] += VoxelDiagnostics.bestShiftIoU(pi, ti, r);
+        sums[2] += VoxelDiagnostics.nearestIoU(ti, shapes);
       }
-    } finally {
-      JniUtils.setGradMode(grad);
-    }
+    });
     return n == 0 ? new Diagnosis(0, Double.NaN, Double.NaN, Double.NaN)
-        : new Diagnosis(n, iou / n, shift / n, nearest / n);
+        : new Diagnosis(n, sums[0] / n, sums[1] / n, sums[2] / n);
   }
 
   private interface Sink {
     void accept(int from, Batch batch, float[] probabilities);
   }
 
-  private static void forEachBatch(
-      VoxelNet net, SampleSource source, int batchSize, NDManager manager, Sink sink) {
+  /** Runs the net on the given samples in batches; the sink gets each batch's first position in indices. */
+  private static void forEachBatch(VoxelNet net, SampleSource source, int[] indices, int batchSize,
+      NDManager manager, Sink sink) {
     if (batchSize <= 0) {
       throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
     }
     boolean grad = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
     try {
-      int n = source.size();
-      for (int from = 0; from < n; from += batchSize) {
-        int[] idx = new int[Math.min(n, from + batchSize) - from];
-        for (int i = 0; i < idx.length; i++) {
-          idx[i] = from + i;
-        }
+      for (int from = 0; from < indices.length; from += batchSize) {
+        int[] idx = Arrays.copyOfRange(indices, from, Math.min(indices.length, from + batchSize));
         try (NDManager sub = manager.newSubManager()) {
           Batch batch = source.batch(sub, idx);
           ParameterStore ps = new ParameterStore(sub, false);
@@ -190,6 +157,23 @@ public final class VoxelPredictions {
     } finally {
       JniUtils.setGradMode(grad);
     }
+  }
+
+  private static int[] all(int n) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    return idx;
+  }
+
+  /** n indices of 0..size-1, evenly spaced from 0. */
+  private static int[] evenlySpaced(int size, int n) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = (int) ((long) i * size / n);
+    }
+    return idx;
   }
 
   private static float[] floats(NDArray a) {
