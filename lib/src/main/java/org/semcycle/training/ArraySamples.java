@@ -58,11 +58,14 @@ public final class ArraySamples implements SampleSource {
    * An array whose native storage is owned by libtorch. DJL's {@code create(float[])} wraps a
    * direct ByteBuffer without copying (from_blob); views and tensors saved for backward do not
    * keep that buffer alive, and once the garbage collector frees it they read garbage (seen as
-   * random NaN gradients). A native copy avoids that.
+   * random NaN gradients). A native copy avoids that. {@code toType(float32, true)} of a float32
+   * array is not one: the engine hands back a tensor on the same storage, so float32 batches
+   * (the default precision) read freed memory after the next garbage collection; {@code
+   * duplicate()} (a clone) is a copy.
    */
   public static NDArray owned(NDManager manager, float[] data, Shape shape, DataType type) {
     try (NDArray blob = manager.create(data, shape)) {
-      return blob.toType(type, true);
+      return type == blob.getDataType() ? blob.duplicate() : blob.toType(type, true);
     }
   }
 
