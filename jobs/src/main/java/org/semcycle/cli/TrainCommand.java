@@ -40,6 +40,7 @@ import org.semcycle.training.AugmentedRgbSamples;
 import org.semcycle.training.ModelFiles;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.TrainLoop;
+import org.semcycle.training.TrainingLog;
 import org.semcycle.training.TrainingTask;
 import org.semcycle.training.views.MirroredVoxelSamples;
 import org.semcycle.training.views.RenderedSample;
@@ -330,15 +331,18 @@ public final class TrainCommand implements Callable<Integer> {
    * What a trained voxel net gets right and wrong: OUT/val-examples.png (eight validation views,
    * true and predicted grids) and OUT/voxel-diagnostics.json, the IoU, the best one-cell-shift
    * IoU and the nearest-training-shape IoU ({@link VoxelDiagnostics}) on up to 64 validation and
-   * 64 training views (without augmentation). Nothing without a validation split.
+   * 64 training views (without augmentation), at the last logged epoch's best probability
+   * threshold (voxel_best_threshold; 0.5 when there is none). Nothing without a validation split.
    */
   static void writeVoxelReport(VoxelNet net, List<RenderedSample> trainRows, SampleSource train,
       SampleSource val, Path out, NDManager m) throws java.io.IOException {
     if (val == null || val.size() == 0) {
       return;
     }
+    float threshold = (float) TrainingLog.lastValue(out.resolve(TrainingLog.FILE_NAME), "voxel_best_threshold")
+        .orElse(0.5);
     Path png = out.resolve("val-examples.png");
-    javax.imageio.ImageIO.write(VoxelPredictions.examples(net, val, 8, m), "png", png.toFile());
+    javax.imageio.ImageIO.write(VoxelPredictions.examples(net, val, 8, threshold, m), "png", png.toFile());
     int r = net.options().resolution();
     Map<String, BitSet> shapes = new LinkedHashMap<>();
     for (RenderedSample row : trainRows) {
@@ -351,11 +355,11 @@ public final class TrainCommand implements Callable<Integer> {
     splits.put("val", val);
     splits.put("train", train);
     for (Map.Entry<String, SampleSource> e : splits.entrySet()) {
-      VoxelPredictions.Diagnosis d = VoxelPredictions.diagnose(net, e.getValue(), 64, trainShapes, m);
+      VoxelPredictions.Diagnosis d = VoxelPredictions.diagnose(net, e.getValue(), 64, trainShapes, threshold, m);
       report.put(e.getKey(), d);
       System.err.printf(Locale.ROOT,
-          "voxel net on %d %s views: IoU %.3f, best one-cell shift %.3f, nearest training shape %.3f%n",
-          d.samples(), e.getKey(), d.iou(), d.bestShiftIoU(), d.nearestShapeIoU());
+          "voxel net on %d %s views: IoU %.3f at %.2f, best one-cell shift %.3f, nearest training shape %.3f%n",
+          d.samples(), e.getKey(), d.iou(), threshold, d.bestShiftIoU(), d.nearestShapeIoU());
     }
     new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
         .writeValue(out.resolve("voxel-diagnostics.json").toFile(), report);

@@ -124,7 +124,7 @@ public final class TrainLoop {
       progress.printf(Locale.ROOT, "[%s] resuming after epoch %d%n", task.name(), done);
     }
     List<String> metricNames = task.metricNames();
-    TrainingLog log = new TrainingLog(modelDir.resolve("training-log.csv"), metricNames, done);
+    TrainingLog log = new TrainingLog(modelDir.resolve(TrainingLog.FILE_NAME), metricNames, done);
     for (int epoch = done + 1; epoch <= options.epochs(); epoch++) {
       long start = System.nanoTime();
       adam.setLearningRate(options.learningRate(epoch));

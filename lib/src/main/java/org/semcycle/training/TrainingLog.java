@@ -15,6 +15,9 @@ import org.semcycle.io.DataFormatException;
  * are dropped so that the file always matches the parameters.
  */
 public final class TrainingLog {
+  /** The log's file name in a model directory. */
+  public static final String FILE_NAME = "training-log.csv";
+
   /** One epoch's numbers. */
   public record Row(int epoch, double trainLoss, double valLoss, double[] metrics, double seconds,
       double samplesPerSecond) {}
@@ -56,6 +59,37 @@ public final class TrainingLog {
       }
     }
     write();
+  }
+
+  /**
+   * The named column of the last row of a log file, or empty when the file, the column or a row
+   * is missing.
+   *
+   * @throws DataFormatException when that row's value is not a number
+   */
+  public static java.util.OptionalDouble lastValue(Path file, String column) throws IOException {
+    if (!Files.exists(file)) {
+      return java.util.OptionalDouble.empty();
+    }
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank()) {
+        lines.add(line);
+      }
+    }
+    if (lines.size() < 2) {
+      return java.util.OptionalDouble.empty();
+    }
+    int k = List.of(lines.get(0).split(",", -1)).indexOf(column);
+    String[] last = lines.get(lines.size() - 1).split(",", -1);
+    if (k < 0 || k >= last.length) {
+      return java.util.OptionalDouble.empty();
+    }
+    try {
+      return java.util.OptionalDouble.of(Double.parseDouble(last[k]));
+    } catch (NumberFormatException e) {
+      throw new DataFormatException(file.toString(), lines.size(), column + ": " + e.getMessage());
+    }
   }
 
   /** Appends a row and rewrites the file. */

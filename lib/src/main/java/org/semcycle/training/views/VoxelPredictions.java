@@ -67,11 +67,11 @@ public final class VoxelPredictions {
   /**
    * A picture of the net's predictions for `count` samples of the source, evenly spaced: per
    * row the input depth, the true grid from the front, side and top (green), and the predicted
-   * grid at probability 0.5 (red), labelled with the sample's IoU at 0.5 ({@link
-   * VoxelProjections}).
+   * grid at probability `threshold` (red), labelled with the sample's IoU at that threshold
+   * ({@link VoxelProjections}).
    */
   public static BufferedImage examples(
-      VoxelNet net, SampleSource source, int count, NDManager manager) {
+      VoxelNet net, SampleSource source, int count, float threshold, NDManager manager) {
     int n = Math.min(count, source.size());
     if (n < 1) {
       throw new IllegalArgumentException("no samples to draw");
@@ -89,13 +89,13 @@ public final class VoxelPredictions {
         float[] pi = Arrays.copyOfRange(p, i * r3, (i + 1) * r3);
         float[] ti = Arrays.copyOfRange(truth, i * r3, (i + 1) * r3);
         float[] depth = Arrays.copyOfRange(inputs, i * c * s * s, i * c * s * s + s * s);
-        sheet.add(String.format(Locale.ROOT, "#%d IoU %.2f", idx[from + i], Metrics.maskIoU(pi, ti, 0.5f)),
+        sheet.add(String.format(Locale.ROOT, "#%d IoU %.2f", idx[from + i], Metrics.maskIoU(pi, ti, threshold)),
             ContactSheet.depthImage(depth, s, s));
         for (VoxelProjections.View v : VoxelProjections.View.values()) {
           sheet.add("true " + v.name().toLowerCase(Locale.ROOT), VoxelProjections.image(ti, r, 0.5f, v, 0x4CD060));
         }
         for (VoxelProjections.View v : VoxelProjections.View.values()) {
-          sheet.add("predicted " + v.name().toLowerCase(Locale.ROOT), VoxelProjections.image(pi, r, 0.5f, v, 0xE05050));
+          sheet.add("predicted " + v.name().toLowerCase(Locale.ROOT), VoxelProjections.image(pi, r, threshold, v, 0xE05050));
         }
       }
     });
@@ -103,17 +103,22 @@ public final class VoxelPredictions {
   }
 
   /**
-   * Mean IoU at probability 0.5, mean best one-cell-shift IoU and mean nearest-shape IoU of the
-   * true grids ({@link VoxelDiagnostics}) over `samples` evaluated samples.
+   * Mean IoU at probability `threshold`, mean best one-cell-shift IoU and mean nearest-shape IoU
+   * of the true grids ({@link VoxelDiagnostics}) over `samples` evaluated samples.
    */
-  public record Diagnosis(int samples, double iou, double bestShiftIoU, double nearestShapeIoU) {}
+  public record Diagnosis(int samples, double threshold, double iou, double bestShiftIoU,
+      double nearestShapeIoU) {}
 
   /**
    * {@link VoxelDiagnostics} over up to `count` evenly spaced samples of the source, the nearest
-   * shape taken among `shapes` (the training grids; empty: 0).
+   * shape taken among `shapes` (the training grids; empty: 0), the prediction occupied where its
+   * probability exceeds `threshold`.
    */
-  public static Diagnosis diagnose(
-      VoxelNet net, SampleSource source, int count, List<BitSet> shapes, NDManager manager) {
+  public static Diagnosis diagnose(VoxelNet net, SampleSource source, int count, List<BitSet> shapes,
+      float threshold, NDManager manager) {
+    if (!(threshold > 0f && threshold < 1f)) {
+      throw new IllegalArgumentException("probability threshold must lie in (0, 1), got " + threshold);
+    }
     int n = Math.min(count, source.size());
     int r = net.options().resolution();
     int r3 = r * r * r;
@@ -121,15 +126,15 @@ public final class VoxelPredictions {
     forEachBatch(net, source, evenlySpaced(source.size(), n), 16, manager, (from, batch, p) -> {
       float[] t = floats(batch.labels().head());
       for (int i = 0; i < batch.size(); i++) {
-        BitSet pi = VoxelDiagnostics.cells(Arrays.copyOfRange(p, i * r3, (i + 1) * r3), 0.5f);
+        BitSet pi = VoxelDiagnostics.cells(Arrays.copyOfRange(p, i * r3, (i + 1) * r3), threshold);
         BitSet ti = VoxelDiagnostics.cells(Arrays.copyOfRange(t, i * r3, (i + 1) * r3), 0.5f);
         sums[0] += VoxelDiagnostics.iou(pi, ti);
         sums[1] += VoxelDiagnostics.bestShiftIoU(pi, ti, r);
         sums[2] += VoxelDiagnostics.nearestIoU(ti, shapes);
       }
     });
-    return n == 0 ? new Diagnosis(0, Double.NaN, Double.NaN, Double.NaN)
-        : new Diagnosis(n, sums[0] / n, sums[1] / n, sums[2] / n);
+    return n == 0 ? new Diagnosis(0, threshold, Double.NaN, Double.NaN, Double.NaN)
+        : new Diagnosis(n, threshold, sums[0] / n, sums[1] / n, sums[2] / n);
   }
 
   private interface Sink {
