@@ -197,7 +197,7 @@ public final class TrainCommand implements Callable<Integer> {
     try (NDManager m = NDManager.newBaseManager()) {
       TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, options, m);
       if (task.block() instanceof VoxelNet vn) {
-        writeVoxelReport(vn, data.train(), plainVoxels, val, out, m);
+        writeVoxelReport(vn, data.train(), plainVoxels, val, bestThreshold(summary, task), out, m);
       }
       return summary;
     }
@@ -241,7 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
           SampleSource val = data.val().isEmpty() ? null
               : ViewSamples.voxel(data.val(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
           TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, vo, voxel.getNDManager());
-          writeVoxelReport(vn, data.train(), train, val, out, voxel.getNDManager());
+          writeVoxelReport(vn, data.train(), train, val, bestThreshold(summary, task), out, voxel.getNDManager());
           return summary;
         }
       }
@@ -331,16 +331,14 @@ public final class TrainCommand implements Callable<Integer> {
    * What a trained voxel net gets right and wrong: OUT/val-examples.png (eight validation views,
    * true and predicted grids) and OUT/voxel-diagnostics.json, the IoU, the best one-cell-shift
    * IoU and the nearest-training-shape IoU ({@link VoxelDiagnostics}) on up to 64 validation and
-   * 64 training views (without augmentation), at the last logged epoch's best probability
-   * threshold (voxel_best_threshold; 0.5 when there is none). Nothing without a validation split.
+   * 64 training views (without augmentation), predictions occupied above `threshold`. Nothing
+   * without a validation split.
    */
   static void writeVoxelReport(VoxelNet net, List<RenderedSample> trainRows, SampleSource train,
-      SampleSource val, Path out, NDManager m) throws java.io.IOException {
+      SampleSource val, float threshold, Path out, NDManager m) throws java.io.IOException {
     if (val == null || val.size() == 0) {
       return;
     }
-    float threshold = (float) TrainingLog.lastValue(out.resolve(TrainingLog.FILE_NAME), "voxel_best_threshold")
-        .orElse(0.5);
     Path png = out.resolve("val-examples.png");
     javax.imageio.ImageIO.write(VoxelPredictions.examples(net, val, 8, threshold, m), "png", png.toFile());
     int r = net.options().resolution();
@@ -392,6 +390,20 @@ public final class TrainCommand implements Callable<Integer> {
         p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
         p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"),
         p.hasPath("voxel-encoder-depth") ? p.getInt("voxel-encoder-depth") : 1);
+  }
+
+  /**
+   * The last logged epoch's voxel_best_threshold (the run's rows, resumed ones included), 0.5 when
+   * there is none or it is not a number.
+   */
+  static float bestThreshold(TrainLoop.Summary summary, TrainingTask task) {
+    int k = task.metricNames().indexOf("voxel_best_threshold");
+    List<TrainingLog.Row> rows = summary.rows();
+    if (k < 0 || rows.isEmpty()) {
+      return 0.5f;
+    }
+    double t = rows.get(rows.size() - 1).metrics()[k];
+    return Double.isFinite(t) ? (float) t : 0.5f;
   }
 
   /** The profile's voxel-mirror (mirror augmentation of the voxel net's views), false when absent. */

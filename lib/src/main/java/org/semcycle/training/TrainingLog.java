@@ -61,37 +61,6 @@ public final class TrainingLog {
     write();
   }
 
-  /**
-   * The named column of the last row of a log file, or empty when the file, the column or a row
-   * is missing.
-   *
-   * @throws DataFormatException when that row's value is not a number
-   */
-  public static java.util.OptionalDouble lastValue(Path file, String column) throws IOException {
-    if (!Files.exists(file)) {
-      return java.util.OptionalDouble.empty();
-    }
-    List<String> lines = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (!line.isBlank()) {
-        lines.add(line);
-      }
-    }
-    if (lines.size() < 2) {
-      return java.util.OptionalDouble.empty();
-    }
-    int k = List.of(lines.get(0).split(",", -1)).indexOf(column);
-    String[] last = lines.get(lines.size() - 1).split(",", -1);
-    if (k < 0 || k >= last.length) {
-      return java.util.OptionalDouble.empty();
-    }
-    try {
-      return java.util.OptionalDouble.of(Double.parseDouble(last[k]));
-    } catch (NumberFormatException e) {
-      throw new DataFormatException(file.toString(), lines.size(), column + ": " + e.getMessage());
-    }
-  }
-
   /** Appends a row and rewrites the file. */
   public void add(Row row) throws IOException {
     rows.add(row);
