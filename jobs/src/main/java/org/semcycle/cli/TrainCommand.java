@@ -380,7 +380,7 @@ public final class TrainCommand implements Callable<Integer> {
    * The voxel net a profile trains: its image-size, latent and voxel-resolution, the encoder's
    * base width voxel-encoder-base (the profile's base when absent) and conv units per level
    * voxel-encoder-depth (1), the decoder's finest width voxel-decoder-base (base / 2, at least
-   * 4) and voxel-shuffle-head (false).
+   * 4), voxel-shuffle-head (false) and voxel-planar-decoder (false).
    */
   static VoxelNet.Options voxelNetOptions(Config p) {
     int base = p.getInt("base");
@@ -389,7 +389,8 @@ public final class TrainCommand implements Callable<Integer> {
         p.getInt("latent"), p.getInt("voxel-resolution"),
         p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
         p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"),
-        p.hasPath("voxel-encoder-depth") ? p.getInt("voxel-encoder-depth") : 1);
+        p.hasPath("voxel-encoder-depth") ? p.getInt("voxel-encoder-depth") : 1,
+        p.hasPath("voxel-planar-decoder") && p.getBoolean("voxel-planar-decoder"));
   }
 
   /**

@@ -39,12 +39,12 @@ class TrainProfileTest {
 
   @Test
   void voxelNetOptionsFollowTheProfile() {
-    assertEquals(new VoxelNet.Options(64, 4, 16, 200, 32, 16, false, 1), TrainCommand.voxelNetOptions(profile("standard")));
-    assertEquals(new VoxelNet.Options(64, 4, 8, 128, 32, 4, false, 1), TrainCommand.voxelNetOptions(profile("quick")));
+    assertEquals(new VoxelNet.Options(64, 4, 16, 200, 32, 16, false, 1, false), TrainCommand.voxelNetOptions(profile("standard")));
+    assertEquals(new VoxelNet.Options(64, 4, 8, 128, 32, 4, false, 1, false), TrainCommand.voxelNetOptions(profile("quick")));
     Config wide = ConfigFactory.parseString(
         "voxel-decoder-base = 32, voxel-shuffle-head = true, voxel-encoder-base = 24, voxel-encoder-depth = 2")
         .withFallback(profile("standard"));
-    assertEquals(new VoxelNet.Options(64, 4, 24, 200, 32, 32, true, 2), TrainCommand.voxelNetOptions(wide));
+    assertEquals(new VoxelNet.Options(64, 4, 24, 200, 32, 32, true, 2, false), TrainCommand.voxelNetOptions(wide));
     assertEquals(1f, TrainCommand.iouWeight(profile("standard")));
     assertEquals(0f, TrainCommand.iouWeight(profile("quick")));
     assertEquals(true, TrainCommand.mirror(profile("standard")));

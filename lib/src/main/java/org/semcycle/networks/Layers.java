@@ -77,6 +77,11 @@ public final class Layers {
     return x.reshape(n, c, h, 1, w, 1).broadcast(n, c, h, 2, w, 2).reshape(n, c, 2 * h, 2 * w);
   }
 
+  /** {@link #upsample2d} on the head of a list (for SequentialBlock lambdas). */
+  public static NDList upsample2dList(NDList x) {
+    return new NDList(upsample2d(x.head()));
+  }
+
   /** Nearest-neighbour x2 upsampling of an (N, C, D, H, W) array. */
   public static NDArray upsample3d(NDArray x) {
     return x.repeat(2, 2).repeat(3, 2).repeat(4, 2);

@@ -26,6 +26,13 @@ import ai.djl.util.PairList;
  * then a 3x3x3 conv to one channel. c0 = decoderBase x 2^levels, halving at each level. With
  * {@link Options#shuffleHead} the last doubling is a voxel shuffle of an 8-channel head instead.
  *
+ * <p>With {@link Options#planarDecoder} the decoder is two-dimensional instead: linear + ReLU to
+ * (c0, 4, 4), per doubling a nearest x2 upsample and a 3x3 conv-BN-ReLU over the (y, z) plane, then
+ * a 3x3 conv to R channels, one per x slice of the grid. The x axis (left-right, across the
+ * chair's symmetry plane) is then predicted by a learned map at each (y, z) cell instead of by
+ * convolution: a fraction of the 3D decoder's work (a 32^3 grid's last 3D level alone convolves
+ * 32 times as many cells as the planar decoder's last level).
+ *
  * <p>Output: (N, R, R, R) logits with axes (x, y, z) as docs/CONVENTIONS.md (row-major flat index
  * (i R + j) R + k matches the packed occupancy).
  */
@@ -46,13 +53,15 @@ public final class VoxelNet extends AbstractBlock {
    *     convolution in a form the PyTorch engine has; false in models saved before it existed.
    * @param encoderDepth conv units per encoder level: the stride-2 one, then depth - 1 at
    *     stride 1 (0 in models saved before it existed: read as 1)
+   * @param planarDecoder the decoder works on the (y, z) plane with the R x slices as the last
+   *     conv's channels (class comment); false in models saved before it existed
    */
   public record Options(
       int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase,
-      boolean shuffleHead, int encoderDepth) {
+      boolean shuffleHead, int encoderDepth, boolean planarDecoder) {
     /** One conv unit per encoder level, without the shuffle head (upsample + conv unit at every level). */
     public Options(int imageSize, int inChannels, int base, int latent, int resolution, int decoderBase) {
-      this(imageSize, inChannels, base, latent, resolution, decoderBase, false, 1);
+      this(imageSize, inChannels, base, latent, resolution, decoderBase, false, 1, false);
     }
 
     /** Conv units per encoder level, at least 1 (0, a model saved before the field: 1). */
@@ -87,6 +96,9 @@ public final class VoxelNet extends AbstractBlock {
     if (options.shuffleHead() && upLevels < 1) {
       throw new IllegalArgumentException("a shuffle head needs resolution >= 8");
     }
+    if (options.shuffleHead() && options.planarDecoder()) {
+      throw new IllegalArgumentException("the shuffle head is a 3D decoder's: not with a planar decoder");
+    }
     SequentialBlock enc = new SequentialBlock();
     int width = options.base();
     for (int i = 0; i < downLevels; i++) {
@@ -104,17 +116,31 @@ public final class VoxelNet extends AbstractBlock {
         addChildBlock(
             "fromLatent",
             new SequentialBlock()
-                .add(Linear.builder().setUnits((long) c0 * 64).build())
+                .add(Linear.builder().setUnits((long) c0 * (options.planarDecoder() ? 16 : 64)).build())
                 .add(Activation.reluBlock()));
     SequentialBlock dec = new SequentialBlock();
     int c = c0;
     int convLevels = options.shuffleHead() ? upLevels - 1 : upLevels;
     for (int i = 0; i < convLevels; i++) {
       c /= 2;
-      dec.add(Layers::upsample3dList).add(Layers.conv3dUnit(c));
+      if (options.planarDecoder()) {
+        dec.add(Layers::upsample2dList).add(Layers.conv2dUnit(c, 3, 1));
+      } else {
+        dec.add(Layers::upsample3dList).add(Layers.conv3dUnit(c));
+      }
     }
     decoder = addChildBlock("decoder", dec);
-    head = addChildBlock("out", Layers.conv3d(options.shuffleHead() ? 8 : 1, 3, 1, 1, true));
+    head =
+        addChildBlock(
+            "out",
+            options.planarDecoder()
+                ? Layers.conv2d(options.resolution(), 3, 1, true)
+                : Layers.conv3d(options.shuffleHead() ? 8 : 1, 3, 1, 1, true));
+  }
+
+  /** The decoder's first grid: (c0, 4, 4, 4), or (c0, 4, 4) for the planar decoder. */
+  private Shape firstGrid(long n) {
+    return options.planarDecoder() ? new Shape(n, c0, 4, 4) : new Shape(n, c0, 4, 4, 4);
   }
 
   /** The sizes this net was built with. */
@@ -138,9 +164,12 @@ public final class VoxelNet extends AbstractBlock {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray code = encode(ps, inputs.head(), training);
     NDArray x = fromLatent.forward(ps, new NDList(code), training).head();
-    x = x.reshape(x.getShape().get(0), c0, 4, 4, 4);
+    x = x.reshape(firstGrid(x.getShape().get(0)));
     NDList y = decoder.forward(ps, new NDList(x), training);
     NDArray logits = head.forward(ps, y, training).head();
+    if (options.planarDecoder()) {
+      return new NDList(logits); // (N, R x slices, R, R) is already (N, x, y, z)
+    }
     return new NDList(options.shuffleHead() ? voxelShuffle(logits) : logits.squeeze(1));
   }
 
@@ -174,7 +203,7 @@ public final class VoxelNet extends AbstractBlock {
     s = toLatent.getOutputShapes(s);
     fromLatent.initialize(manager, dataType, s);
     long n = inputShapes[0].get(0);
-    Shape grid = new Shape(n, c0, 4, 4, 4);
+    Shape grid = firstGrid(n);
     decoder.initialize(manager, dataType, grid);
     head.initialize(manager, dataType, decoder.getOutputShapes(new Shape[] {grid}));
   }

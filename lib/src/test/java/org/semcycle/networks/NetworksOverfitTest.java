@@ -68,8 +68,14 @@ class NetworksOverfitTest {
 
   @Test
   void voxelNetWithShuffleHeadOverfits() {
-    VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, 16, 4, true, 2));
+    VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, 16, 4, true, 2, false));
     assertFalls90("voxel (shuffle head)", fit(new VoxelTask(net), TinyData.voxels(2, 8, 16), 120, 1e-2f));
+  }
+
+  @Test
+  void voxelNetWithPlanarDecoderOverfits() {
+    VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, 16, 8, false, 1, true));
+    assertFalls90("voxel (planar decoder)", fit(new VoxelTask(net), TinyData.voxels(2, 8, 16), 120, 1e-2f));
   }
 
   @Test

@@ -64,6 +64,13 @@ class SaveLoadTest {
   }
 
   @Test
+  void voxelNetWithPlanarDecoder() throws Exception {
+    VoxelNet.Options o = new VoxelNet.Options(8, 4, 4, 16, 8, 4, false, 1, true);
+    roundTrip("voxel-planar", new VoxelNet(o), o, VoxelNet.Options.class, VoxelNet::new,
+        new Shape(2, 4, 8, 8));
+  }
+
+  @Test
   void critic() throws Exception {
     VoxelCritic.Options o = new VoxelCritic.Options(8, 4);
     roundTrip("critic", new VoxelCritic(o), o, VoxelCritic.Options.class, VoxelCritic::new,

@@ -54,14 +54,29 @@ class VoxelShuffleTest {
   void shuffleHeadNetOutputsTheFullGrid() {
     DjlRuntime.engine();
     try (NDManager m = NDManager.newBaseManager()) {
-      VoxelNet net = new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 2));
+      VoxelNet net = new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 2, false));
       net.initialize(m, DataType.FLOAT32, net.inputShape(2));
       NDArray y = net.forward(new ParameterStore(m, false),
           new ai.djl.ndarray.NDList(m.randomUniform(0f, 1f, net.inputShape(2))), false).head();
       assertEquals(new Shape(2, 16, 16, 16), y.getShape());
       assertEquals(new Shape(2, 16, 16, 16), net.getOutputShapes(new Shape[] {net.inputShape(2)})[0]);
       assertThrows(IllegalArgumentException.class,
-          () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 4, 4, true, 1)));
+          () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 4, 4, true, 1, false)));
+    }
+  }
+
+  @Test
+  void planarDecoderNetOutputsTheFullGrid() {
+    DjlRuntime.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      VoxelNet net = new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, false, 1, true));
+      net.initialize(m, DataType.FLOAT32, net.inputShape(2));
+      NDArray y = net.forward(new ParameterStore(m, false),
+          new ai.djl.ndarray.NDList(m.randomUniform(0f, 1f, net.inputShape(2))), false).head();
+      assertEquals(new Shape(2, 16, 16, 16), y.getShape());
+      assertEquals(new Shape(2, 16, 16, 16), net.getOutputShapes(new Shape[] {net.inputShape(2)})[0]);
+      assertThrows(IllegalArgumentException.class,
+          () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 1, true)));
     }
   }
 }
