@@ -193,7 +193,8 @@ public final class TrainCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException(
           "--net must be sketch, voxel, view, view-sketch, embed, critic, voxel-finetune or dense2d, got '" + net + "'");
     }
-    TrainLoop.Options lo = loopOptions(p, epochs, p.getInt("batch-size"), beta1, beta2, seed, 20, dtype);
+    Integer runEpochs = epochs != null ? epochs : voxelEpochs(p, which);
+    TrainLoop.Options lo = loopOptions(p, runEpochs, p.getInt("batch-size"), beta1, beta2, seed, 20, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
       TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, options, m);
       if (task.block() instanceof VoxelNet vn) {
@@ -405,6 +406,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
     double t = rows.get(rows.size() - 1).metrics()[k];
     return Double.isFinite(t) ? (float) t : 0.5f;
+  }
+
+  /**
+   * The profile's voxel-epochs for the voxel net (its own schedule beside the profile's epochs for
+   * the other nets), null for another net or when absent (the profile's epochs then).
+   */
+  static Integer voxelEpochs(Config profile, String net) {
+    return net.equals("voxel") && profile.hasPath("voxel-epochs") ? profile.getInt("voxel-epochs") : null;
   }
 
   /** The profile's voxel-mirror (mirror augmentation of the voxel net's views), false when absent. */

@@ -39,15 +39,19 @@ class TrainProfileTest {
 
   @Test
   void voxelNetOptionsFollowTheProfile() {
-    assertEquals(new VoxelNet.Options(64, 4, 16, 200, 32, 16, false, 1, false), TrainCommand.voxelNetOptions(profile("standard")));
+    assertEquals(new VoxelNet.Options(64, 4, 16, 200, 32, 32, false, 1, true), TrainCommand.voxelNetOptions(profile("standard")));
     assertEquals(new VoxelNet.Options(64, 4, 8, 128, 32, 4, false, 1, false), TrainCommand.voxelNetOptions(profile("quick")));
     Config wide = ConfigFactory.parseString(
-        "voxel-decoder-base = 32, voxel-shuffle-head = true, voxel-encoder-base = 24, voxel-encoder-depth = 2")
+        "voxel-decoder-base = 32, voxel-shuffle-head = true, voxel-encoder-base = 24, voxel-encoder-depth = 2,"
+            + " voxel-planar-decoder = false")
         .withFallback(profile("standard"));
     assertEquals(new VoxelNet.Options(64, 4, 24, 200, 32, 32, true, 2, false), TrainCommand.voxelNetOptions(wide));
     assertEquals(1f, TrainCommand.iouWeight(profile("standard")));
     assertEquals(0f, TrainCommand.iouWeight(profile("quick")));
     assertEquals(true, TrainCommand.mirror(profile("standard")));
+    assertEquals(12, TrainCommand.voxelEpochs(profile("standard"), "voxel"));
+    assertEquals(null, TrainCommand.voxelEpochs(profile("standard"), "sketch"));
+    assertEquals(null, TrainCommand.voxelEpochs(profile("quick"), "voxel"));
     assertEquals(false, TrainCommand.mirror(profile("quick")));
     assertEquals(0.5f, TrainCommand.iouWeight(ConfigFactory.parseString("voxel-iou-weight = 0.5")));
   }
