@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
-/** The voxel shuffle's index mapping and the shuffle-head VoxelNet's output grid. */
+/** The voxel shuffle's index mapping, and the output grid of the shuffle-head and planar-decoder VoxelNets. */
 class VoxelShuffleTest {
   @Test
   void channelOfACellBecomesItsChildVoxel() {
@@ -52,31 +52,65 @@ class VoxelShuffleTest {
 
   @Test
   void shuffleHeadNetOutputsTheFullGrid() {
-    DjlRuntime.engine();
-    try (NDManager m = NDManager.newBaseManager()) {
-      VoxelNet net = new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 2, false));
-      net.initialize(m, DataType.FLOAT32, net.inputShape(2));
-      NDArray y = net.forward(new ParameterStore(m, false),
-          new ai.djl.ndarray.NDList(m.randomUniform(0f, 1f, net.inputShape(2))), false).head();
-      assertEquals(new Shape(2, 16, 16, 16), y.getShape());
-      assertEquals(new Shape(2, 16, 16, 16), net.getOutputShapes(new Shape[] {net.inputShape(2)})[0]);
-      assertThrows(IllegalArgumentException.class,
-          () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 4, 4, true, 1, false)));
-    }
+    assertOutputsTheFullGrid(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 2, false));
+    assertThrows(IllegalArgumentException.class,
+        () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 4, 4, true, 1, false)));
   }
 
   @Test
   void planarDecoderNetOutputsTheFullGrid() {
+    assertOutputsTheFullGrid(new VoxelNet.Options(16, 4, 4, 16, 16, 4, false, 1, true));
+    assertThrows(IllegalArgumentException.class,
+        () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 1, true)));
+  }
+
+  /** The planar decoder's head channel i is the grid's x slice i (docs/CONVENTIONS.md axes). */
+  @Test
+  void planarHeadChannelIsTheXSlice() {
+    DjlRuntime.engine();
+    int r = 8;
+    int slice = 5;
+    try (NDManager m = NDManager.newBaseManager()) {
+      VoxelNet net = new VoxelNet(new VoxelNet.Options(8, 4, 4, 16, r, 4, false, 1, true));
+      net.initialize(m, DataType.FLOAT32, net.inputShape(2));
+      int set = 0;
+      for (var p : net.getParameters()) {
+        if (!p.getKey().startsWith("05out_")) {
+          continue;
+        }
+        NDArray a = p.getValue().getArray();
+        if (p.getKey().endsWith("bias")) {
+          float[] bias = new float[(int) a.size()];
+          bias[slice] = 1f;
+          a.set(bias);
+        } else {
+          a.set(new float[(int) a.size()]);
+        }
+        set++;
+      }
+      assertEquals(2, set, "the head's weight and bias among " + net.getParameters().keys());
+      float[] y = net.forward(new ParameterStore(m, false),
+          new ai.djl.ndarray.NDList(m.randomUniform(0f, 1f, net.inputShape(2))), false).head().toFloatArray();
+      for (int b = 0; b < 2; b++) {
+        for (int i = 0; i < r; i++) {
+          for (int jk = 0; jk < r * r; jk++) {
+            assertEquals(i == slice ? 1f : 0f, y[(b * r + i) * r * r + jk], 0f, "sample " + b + " x " + i);
+          }
+        }
+      }
+    }
+  }
+
+  private static void assertOutputsTheFullGrid(VoxelNet.Options o) {
     DjlRuntime.engine();
     try (NDManager m = NDManager.newBaseManager()) {
-      VoxelNet net = new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, false, 1, true));
+      VoxelNet net = new VoxelNet(o);
       net.initialize(m, DataType.FLOAT32, net.inputShape(2));
       NDArray y = net.forward(new ParameterStore(m, false),
           new ai.djl.ndarray.NDList(m.randomUniform(0f, 1f, net.inputShape(2))), false).head();
-      assertEquals(new Shape(2, 16, 16, 16), y.getShape());
-      assertEquals(new Shape(2, 16, 16, 16), net.getOutputShapes(new Shape[] {net.inputShape(2)})[0]);
-      assertThrows(IllegalArgumentException.class,
-          () -> new VoxelNet(new VoxelNet.Options(16, 4, 4, 16, 16, 4, true, 1, true)));
+      Shape grid = new Shape(2, o.resolution(), o.resolution(), o.resolution());
+      assertEquals(grid, y.getShape());
+      assertEquals(grid, net.getOutputShapes(new Shape[] {net.inputShape(2)})[0]);
     }
   }
 }
