@@ -9,12 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@link SampleSource} over plain float arrays: each field holds all samples back to back, each
+ * A {@link SampleSource} over plain arrays: each field holds all samples back to back, each
  * sample of the field's per-sample shape (e.g. 3 x S x S for RGB). Fields marked as inputs go to
  * {@link Batch#inputs()}, the others to {@link Batch#labels()}, in the order they were added.
+ * Fields are floats, or for {0, 1} labels one byte a value ({@link #binaryLabel}), expanded to
+ * the batch's type per batch.
  */
 public final class ArraySamples implements SampleSource {
-  private record Field(String name, Shape sampleShape, float[] data, boolean input) {}
+  /** One field: floats in data, or bytes in bytes (the other null). */
+  private record Field(String name, Shape sampleShape, float[] data, byte[] bytes, boolean input) {
+    void copy(int sample, float[] out, int at, int per) {
+      if (data != null) {
+        System.arraycopy(data, sample * per, out, at, per);
+        return;
+      }
+      int from = sample * per;
+      for (int j = 0; j < per; j++) {
+        out[at + j] = bytes[from + j];
+      }
+    }
+  }
 
   private final int size;
   private DataType dataType = DataType.FLOAT32;
@@ -44,14 +58,35 @@ public final class ArraySamples implements SampleSource {
     return add(name, sampleShape, data, false);
   }
 
-  private ArraySamples add(String name, Shape sampleShape, float[] data, boolean input) {
-    long want = sampleShape.size() * size;
-    if (data.length != want) {
-      throw new IllegalArgumentException(
-          "field " + name + ": expected " + want + " floats, got " + data.length);
+  /**
+   * Adds a label field of 0/1 values stored one byte a value (size x sampleShape bytes, each 0 or
+   * 1): a quarter of the floats' memory, for the voxel net's occupancy grids (20000 samples of
+   * 32^3: 0.66 GB instead of 2.6 GB).
+   */
+  public ArraySamples binaryLabel(String name, Shape sampleShape, byte[] data) {
+    check(name, sampleShape, data.length, "bytes");
+    for (int i = 0; i < data.length; i++) {
+      if (data[i] != 0 && data[i] != 1) {
+        throw new IllegalArgumentException(
+            "field " + name + ": a binary label holds 0 or 1, got " + data[i] + " at " + i);
+      }
     }
-    fields.add(new Field(name, sampleShape, data, input));
+    fields.add(new Field(name, sampleShape, null, data, false));
     return this;
+  }
+
+  private ArraySamples add(String name, Shape sampleShape, float[] data, boolean input) {
+    check(name, sampleShape, data.length, "floats");
+    fields.add(new Field(name, sampleShape, data, null, input));
+    return this;
+  }
+
+  private void check(String name, Shape sampleShape, long length, String what) {
+    long want = sampleShape.size() * size;
+    if (length != want) {
+      throw new IllegalArgumentException(
+          "field " + name + ": expected " + want + " " + what + ", got " + length);
+    }
   }
 
   /**
@@ -96,7 +131,7 @@ public final class ArraySamples implements SampleSource {
       int per = (int) f.sampleShape().size();
       float[] out = new float[per * indices.length];
       for (int b = 0; b < indices.length; b++) {
-        System.arraycopy(f.data(), indices[b] * per, out, b * per, per);
+        f.copy(indices[b], out, b * per, per);
       }
       Shape shape = new Shape(indices.length).addAll(f.sampleShape());
       (f.input() ? inputs : labels).add(owned(manager, out, shape, dataType));

@@ -48,16 +48,19 @@ public final class ViewSamples {
     int p = size * size;
     int r3 = resolution * resolution * resolution;
     float[] in = new float[n * 4 * p];
-    float[] occ = new float[n * r3];
+    byte[] occ = new byte[n * r3]; // one byte a cell: 20000 grids of 32^3 fit a 6 GB heap
     for (int i = 0; i < n; i++) {
       RenderedSample s = rows.get(i);
       System.arraycopy(decode(s, size).sketch4(), 0, in, i * 4 * p, 4 * p);
-      System.arraycopy(occupancy(s, resolution), 0, occ, i * r3, r3);
+      float[] cells = occupancy(s, resolution);
+      for (int j = 0; j < r3; j++) {
+        occ[i * r3 + j] = cells[j] > 0.5f ? (byte) 1 : (byte) 0;
+      }
     }
     return new ArraySamples(n)
         .withDataType(type)
         .input("sketch", new Shape(4, size, size), in)
-        .label("occupancy", new Shape(resolution, resolution, resolution), occ);
+        .binaryLabel("occupancy", new Shape(resolution, resolution, resolution), occ);
   }
 
   /**
