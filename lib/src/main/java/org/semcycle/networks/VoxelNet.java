@@ -116,7 +116,7 @@ public final class VoxelNet extends AbstractBlock {
         addChildBlock(
             "fromLatent",
             new SequentialBlock()
-                .add(Linear.builder().setUnits((long) c0 * (options.planarDecoder() ? 16 : 64)).build())
+                .add(Linear.builder().setUnits(firstGrid(1).size()).build())
                 .add(Activation.reluBlock()));
     SequentialBlock dec = new SequentialBlock();
     int c = c0;

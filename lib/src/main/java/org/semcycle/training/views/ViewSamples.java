@@ -52,9 +52,9 @@ public final class ViewSamples {
     for (int i = 0; i < n; i++) {
       RenderedSample s = rows.get(i);
       System.arraycopy(decode(s, size).sketch4(), 0, in, i * 4 * p, 4 * p);
-      float[] cells = occupancy(s, resolution);
+      VoxelGrid cells = occupancyGrid(s, resolution);
       for (int j = 0; j < r3; j++) {
-        occ[i * r3 + j] = cells[j] > 0.5f ? (byte) 1 : (byte) 0;
+        occ[i * r3 + j] = cells.get(j) ? (byte) 1 : (byte) 0;
       }
     }
     return new ArraySamples(n)
@@ -91,6 +91,11 @@ public final class ViewSamples {
 
   /** The model's occupancy as 0/1 floats in the voxel layout of docs/CONVENTIONS.md. */
   public static float[] occupancy(RenderedSample s, int resolution) {
+    return occupancyGrid(s, resolution).toFloatArray();
+  }
+
+  /** The model's occupancy grid, checked to be there and of the net's resolution. */
+  private static VoxelGrid occupancyGrid(RenderedSample s, int resolution) {
     if (s.occupancy() == null) {
       throw new IllegalArgumentException(s.source() + ": no voxel grid for this model");
     }
@@ -98,7 +103,7 @@ public final class ViewSamples {
       throw new IllegalArgumentException(
           s.source() + ": voxels are " + s.voxelResolution() + "^3, the net wants " + resolution + "^3");
     }
-    return VoxelGrid.unpack(s.occupancy(), resolution).toFloatArray();
+    return VoxelGrid.unpack(s.occupancy(), resolution);
   }
 
   private static DecodedView decode(RenderedSample s, int size) {
