@@ -3,7 +3,6 @@ package org.semcycle.synthetic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,23 +113,12 @@ public final class SyntheticWorld {
     return new Written(new ModelAnnotation(m.synset(), m.modelId(), linked, m.symmetries()), m.variant());
   }
 
-  /** A seeded shuffle of each category's models, cut into train / val / test. */
+  /** Each category's models (in index order) into train / val / test by {@link ModelSplit}. */
   static void assignSplits(
       SynthSpec spec, ShapeGenerator gen, List<ModelAnnotation> models, Map<String, List<SplitEntry>> splits) {
-    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < models.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new java.util.Random(Seeds.mix(spec.seed(), "split", gen.category())));
-    int n = models.size();
-    int nTrain = (int) Math.floor(spec.trainFraction() * n);
-    int nVal = (int) Math.floor(spec.valFraction() * n);
-    if (n >= 3 && nVal == 0 && spec.valFraction() > 0) {
-      nVal = 1;
-    }
-    for (int r = 0; r < n; r++) {
-      ModelAnnotation a = models.get(order.get(r));
-      String split = r < nTrain ? "train" : r < nTrain + nVal ? "val" : "test";
+      ModelAnnotation a = models.get(i);
+      String split = ModelSplit.of(i, spec.trainFraction(), spec.valFraction());
       splits.get(split).add(new SplitEntry(a.classId(), a.modelId()));
     }
   }
