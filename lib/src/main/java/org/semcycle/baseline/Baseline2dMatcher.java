@@ -31,7 +31,7 @@ import org.semcycle.training.ModelFiles;
  * <p>Thread-safe: inference only (batch norm in inference mode, gradient recording off on the
  * calling thread for the call), one sub-NDManager per call, the loaded parameters only read.
  */
-public final class Baseline2dMatcher implements AutoCloseable {
+public final class Baseline2dMatcher implements KeypointMatcher, AutoCloseable {
   /** The model name under which {@code train --net dense2d} saves the net. */
   public static final String NAME = "dense2d";
   /** Crop pixels within which a back-match counts as mutual. */
@@ -76,14 +76,7 @@ public final class Baseline2dMatcher implements AutoCloseable {
     return net.options();
   }
 
-  /**
-   * Keypoints of the source transferred to the target.
-   *
-   * @param sourceBox the source object's box [x1, y1, x2, y2], pixel-centre corners
-   * @param keypoints source keypoints as (x, y) rows, original pixels
-   * @param targetBox the target object's box
-   * @return one match per keypoint, in order
-   */
+  @Override
   public List<MatchedKeypoint> match(BufferedImage source, double[] sourceBox, double[][] keypoints,
       BufferedImage target, double[] targetBox) {
     int s = net.options().imageSize();

@@ -100,7 +100,7 @@ public final class InferJob {
     JavaRDD<InferStage.Result> results = cycle;
     if (!pairs.isEmpty() && in.baseline() != null) {
       results = results.union(jsc.parallelize(pairs, Math.max(1, partitions)).mapPartitions(
-          new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels())::apply));
+          new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels(), s.keypointIds())::apply));
     }
     if (!pairs.isEmpty() && !s.pairSettings().isEmpty()) {
       results = results.union(jsc.parallelize(pairs, Math.max(1, partitions))

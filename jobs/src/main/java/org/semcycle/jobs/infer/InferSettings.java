@@ -12,12 +12,15 @@ import org.semcycle.cycle.TransferStage;
 import org.semcycle.cycle.ViewpointStage;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
 import org.semcycle.embedding.KeypointTransfer;
+import org.semcycle.evaluation.KeypointIdMap;
 import org.semcycle.io.ImageLoader;
 import org.semcycle.rendering.camera.Viewpoint;
 
 /**
  * {@code semcycle.infer} as a small serialisable value the executors get (the HOCON config
- * itself does not travel).
+ * itself does not travel). {@code keypointIds} is evaluate's map of data set keypoint ids to
+ * semantic ids ({@code semcycle.evaluation.keypoint-maps}): pair mode and the 2D baseline write
+ * the semantic ids of the pair's source keypoints, as the ground truth does.
  */
 public record InferSettings(
     Set<CycleSetting> settings,
@@ -41,7 +44,8 @@ public record InferSettings(
     long seed,
     long maxPixels,
     Set<String> visualize,
-    Set<CycleSetting> pairSettings)
+    Set<CycleSetting> pairSettings,
+    KeypointIdMap keypointIds)
     implements Serializable {
 
   public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
@@ -64,14 +68,15 @@ public record InferSettings(
         i.getInt("transfer.k"), (float) i.getDouble("transfer.temperature"),
         c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize),
         i.getStringList("pair-settings").isEmpty() ? EnumSet.noneOf(CycleSetting.class)
-            : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))));
+            : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))),
+        KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")));
   }
 
   /** The same settings drawing {@code visualize}. */
   public InferSettings withVisualize(Set<String> keys) {
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
-        transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings);
+        transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds);
   }
 
   /** The labels of the settings, from config when the command line gives none. */

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.semcycle.benchmarks.ImageGroundTruth;
 import org.semcycle.cycle.Cycle;
 import org.semcycle.cycle.CycleImage;
@@ -121,10 +120,7 @@ final class InferStage implements Serializable {
             p.targetImage(), r.targetBox(), null, p.vocClassId());
         List<Cycle.Outcome> o = cycle.run(List.of(image(src, annotations, meshes),
             image(trgBoxed, annotations, meshes)), settings.pairSettings());
-        List<PairTransfer.SourceKeypoint> kps = new ArrayList<>();
-        for (int i : PairTask.labelled(r.sourceKps())) {
-          kps.add(new PairTransfer.SourceKeypoint(r.keypointIds()[i], r.sourceKps()[i][0], r.sourceKps()[i][1]));
-        }
+        List<PairTransfer.SourceKeypoint> kps = p.sourceKeypoints(r, settings.keypointIds());
         List<Row> preds = new ArrayList<>();
         List<Row> rejects = new ArrayList<>();
         for (CycleSetting c : settings.pairSettings()) {
@@ -132,17 +128,18 @@ final class InferStage implements Serializable {
           CycleResult b = find(o.get(1), c);
           if (a == null || b == null) {
             String why = a == null ? "source: " + o.get(0).failures().get(c) : "target: " + o.get(1).failures().get(c);
-            rejects.add(RowFactory.create(p.dataset(), p.category(), trg.imageId(), p.pairId(), c.label(), why));
+            rejects.add(InferTables.pairReject(p.dataset(), p.category(), trg.imageId(), p.pairId(),
+                InferTables.CYCLE, c.label(), why));
             continue;
           }
           for (PredictedKeypoint k : pt.transfer(nets.embedder(), a, kps, b)) {
-            preds.add(InferTables.prediction(trg, p.pairId(), "cycle-3d", c.label(), k));
+            preds.add(InferTables.prediction(trg, p.pairId(), InferTables.CYCLE, c.label(), k));
           }
         }
         out.add(new Result(trg, preds, List.of(), rejects));
       } catch (RuntimeException e) {
-        out.add(new Result(trg, List.of(), List.of(), List.of(RowFactory.create(p.dataset(),
-            p.category(), trg.imageId(), p.pairId(), null, RenderJob.reason(e)))));
+        out.add(new Result(trg, List.of(), List.of(), List.of(InferTables.pairReject(p.dataset(),
+            p.category(), trg.imageId(), p.pairId(), InferTables.CYCLE, null, RenderJob.reason(e)))));
       }
     }
     return out.iterator();
@@ -193,7 +190,7 @@ final class InferStage implements Serializable {
     List<Row> rejects = new ArrayList<>();
     for (CycleResult r : o.results()) {
       for (PredictedKeypoint k : r.keypoints()) {
-        preds.add(InferTables.prediction(t, null, "cycle-3d", r.setting().label(), k));
+        preds.add(InferTables.prediction(t, null, InferTables.CYCLE, r.setting().label(), k));
       }
       r.stageMillis().forEach((stage, ms) -> times.add(InferTables.timing(t, null, r.setting().label(), stage, ms)));
     }

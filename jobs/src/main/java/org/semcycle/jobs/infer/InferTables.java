@@ -44,8 +44,12 @@ public final class InferTables {
       createStructField("category", StringType, true),
       createStructField("image_id", StringType, false),
       createStructField("pair_id", StringType, true),
+      createStructField("method", StringType, true),
       createStructField("setting", StringType, true),
       createStructField("reason", StringType, false)));
+
+  /** The cycle's method name in the tables. */
+  static final String CYCLE = "cycle-3d";
 
   static Row prediction(InferTask t, String pairId, String method, String setting,
       PredictedKeypoint k) {
@@ -57,14 +61,25 @@ public final class InferTables {
     return RowFactory.create(t.dataset(), t.category(), t.imageId(), pairId, setting, stage, ms);
   }
 
-  /** A reject of one setting of an image, or of the whole image when {@code setting} is null. */
+  /** A reject of one cycle setting of an image, or of the whole image when {@code setting} is null. */
   static Row reject(InferTask t, String setting, String reason) {
-    return RowFactory.create(t.dataset(), t.category(), t.imageId(), null, setting, reason);
+    return RowFactory.create(t.dataset(), t.category(), t.imageId(), null, setting == null ? null : CYCLE, setting,
+        reason);
   }
 
+  /**
+   * A reject of a pair for one method and setting, or for every setting of the method when
+   * {@code setting} is null.
+   */
+  static Row pairReject(String dataset, String category, String targetImageId, String pairId, String method,
+      String setting, String reason) {
+    return RowFactory.create(dataset, category, targetImageId, pairId, method, setting, reason);
+  }
+
+  /** An image the listing could not turn into a task: every method and setting. */
   static Row listingReject(String dataset, String key, String reason) {
     int slash = key.indexOf('/');
     return RowFactory.create(dataset, slash <= 0 ? null : key.substring(0, slash),
-        key.substring(slash + 1), null, null, reason);
+        key.substring(slash + 1), null, null, null, reason);
   }
 }

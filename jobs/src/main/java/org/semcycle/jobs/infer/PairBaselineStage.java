@@ -12,7 +12,10 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.semcycle.baseline.Baseline2dMatcher;
+import org.semcycle.baseline.KeypointMatcher;
 import org.semcycle.baseline.MatchedKeypoint;
+import org.semcycle.cycle.PairTransfer;
+import org.semcycle.evaluation.KeypointIdMap;
 import org.semcycle.io.ImageLoader;
 import org.semcycle.jobs.RenderJob;
 import org.semcycle.networks.DjlRuntime;
@@ -23,8 +26,9 @@ import org.semcycle.spark.dl.LocalModelCopies;
 /**
  * The direct 2D-2D baseline on a pair benchmark (method {@code baseline-2d}, setting {@code
  * full}): each labelled source keypoint matched into the target by the dense descriptor net
- * ({@link Baseline2dMatcher}), loaded once per executor JVM. Each pair yields its rows or a
- * reject with the reason.
+ * ({@link Baseline2dMatcher}), loaded once per executor JVM. Rows carry the source keypoints'
+ * semantic ids ({@link PairTask#sourceKeypoints}). Each pair yields its rows or a reject with
+ * the reason.
  */
 final class PairBaselineStage implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,16 +37,23 @@ final class PairBaselineStage implements Serializable {
   private final Map<String, HadoopDataRoot> setRoots;
   private final HadoopDataRoot model;
   private final long maxPixels;
+  private final KeypointIdMap ids;
 
-  PairBaselineStage(Map<String, HadoopDataRoot> setRoots, HadoopDataRoot model, long maxPixels) {
+  PairBaselineStage(Map<String, HadoopDataRoot> setRoots, HadoopDataRoot model, long maxPixels,
+      KeypointIdMap ids) {
     this.setRoots = setRoots;
     this.model = model;
     this.maxPixels = maxPixels;
+    this.ids = ids;
   }
 
   Iterator<InferStage.Result> apply(Iterator<PairTask> tasks) {
     DjlRuntime.inferenceMode();
-    Baseline2dMatcher matcher = ExecutorModels.get(model.root(), Device.cpu(), d -> load());
+    return apply(tasks, ExecutorModels.get(model.root(), Device.cpu(), d -> load()));
+  }
+
+  /** The pairs through {@code matcher}. */
+  Iterator<InferStage.Result> apply(Iterator<PairTask> tasks, KeypointMatcher matcher) {
     List<InferStage.Result> out = new ArrayList<>();
     while (tasks.hasNext()) {
       PairTask t = tasks.next();
@@ -51,32 +62,30 @@ final class PairBaselineStage implements Serializable {
       try {
         out.add(new InferStage.Result(target, match(matcher, t, target), List.of(), List.of()));
       } catch (RuntimeException e) {
-        Row reject = RowFactory.create(t.dataset(), t.category(), target.imageId(), t.pairId(),
-            METHOD, RenderJob.reason(e));
+        Row reject = InferTables.pairReject(t.dataset(), t.category(), target.imageId(), t.pairId(),
+            METHOD, "full", RenderJob.reason(e));
         out.add(new InferStage.Result(target, List.of(), List.of(), List.of(reject)));
       }
     }
     return out.iterator();
   }
 
-  private List<Row> match(Baseline2dMatcher matcher, PairTask t, InferTask target) {
+  private List<Row> match(KeypointMatcher matcher, PairTask t, InferTask target) {
     HadoopDataRoot root = setRoots.get(t.dataset());
     PairTask.Resolved r = t.resolve(root);
     BufferedImage src = ImageLoader.load(root, t.sourceImage(), maxPixels);
     BufferedImage trg = ImageLoader.load(root, t.targetImage(), maxPixels);
-    List<Integer> ids = PairTask.labelled(r.sourceKps());
-    List<double[]> labelled = new ArrayList<>();
-    for (int i : ids) {
-      labelled.add(r.sourceKps()[i]);
+    List<PairTransfer.SourceKeypoint> kps = t.sourceKeypoints(r, ids);
+    double[][] xy = new double[kps.size()][];
+    for (int i = 0; i < xy.length; i++) {
+      xy[i] = new double[] {kps.get(i).x(), kps.get(i).y()};
     }
-    double[] sb = r.sourceBox();
-    double[] tb = r.targetBox();
-    List<MatchedKeypoint> m = matcher.match(src, sb, labelled.toArray(new double[0][]), trg, tb);
+    List<MatchedKeypoint> m = matcher.match(src, r.sourceBox(), xy, trg, r.targetBox());
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < m.size(); i++) {
       MatchedKeypoint k = m.get(i);
       rows.add(RowFactory.create(t.dataset(), t.category(), target.imageId(), t.pairId(), METHOD,
-          "full", r.keypointIds()[ids.get(i)], k.x(), k.y(), true, k.confidence()));
+          "full", kps.get(i).id(), k.x(), k.y(), true, k.confidence()));
     }
     return rows;
   }

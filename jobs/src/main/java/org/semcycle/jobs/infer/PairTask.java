@@ -1,6 +1,7 @@
 package org.semcycle.jobs.infer;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One pair of a pair benchmark for the 2D-2D baseline.
@@ -23,7 +24,9 @@ public record PairTask(String dataset, String category, String pairId, String so
 
   /**
    * Boxes and source keypoints, read from the set where the listing left them out;
-   * {@code keypointIds[k]} is the data set's keypoint index of row k of {@code sourceKps}.
+   * {@code keypointIds[k]} is the data set's own keypoint id of row k of {@code sourceKps}
+   * (SPair: the pair's {@code kps_ids[k]}; PF-PASCAL: the keypoint's index in the MAT file),
+   * before any {@link org.semcycle.evaluation.KeypointIdMap}.
    */
   public record Resolved(double[] sourceBox, double[] targetBox, double[][] sourceKps,
       int[] keypointIds) {}
@@ -32,8 +35,7 @@ public record PairTask(String dataset, String category, String pairId, String so
     if (dataset.equals("spair")) {
       org.semcycle.datasets.spair.SpairPair p = org.semcycle.datasets.spair.SpairReader.parsePair(
           root.readUtf8(annotation, 16L << 20), root.describe(annotation));
-      return new Resolved(p.srcBndbox(), p.trgBndbox(), p.srcKps(),
-          java.util.stream.IntStream.range(0, p.srcKps().length).toArray());
+      return new Resolved(p.srcBndbox(), p.trgBndbox(), p.srcKps(), p.keypointIds());
     }
     // PF-PASCAL: the CSV lists the keypoints visible in both images, in index order (the MAT
     // files say which), as the evaluation reads them.
@@ -57,8 +59,26 @@ public record PairTask(String dataset, String category, String pairId, String so
         both.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** The labelled source keypoints: indices (the keypoint ids) with finite coordinates. */
-  public static java.util.List<Integer> labelled(double[][] kps) {
+  /**
+   * The labelled source keypoints of a resolved pair with their semantic ids: each row of
+   * {@code r.sourceKps()} with finite coordinates whose data set id {@code ids} maps (rows the
+   * map leaves out are not scored, so they are not predicted).
+   */
+  public List<org.semcycle.cycle.PairTransfer.SourceKeypoint> sourceKeypoints(Resolved r,
+      org.semcycle.evaluation.KeypointIdMap ids) {
+    List<org.semcycle.cycle.PairTransfer.SourceKeypoint> out = new java.util.ArrayList<>();
+    for (int i : labelled(r.sourceKps())) {
+      Integer id = ids.semanticId(dataset, category, r.keypointIds()[i]);
+      if (id != null) {
+        out.add(new org.semcycle.cycle.PairTransfer.SourceKeypoint(id, r.sourceKps()[i][0],
+            r.sourceKps()[i][1]));
+      }
+    }
+    return out;
+  }
+
+  /** The labelled rows of a keypoint array: indices with finite coordinates. */
+  public static List<Integer> labelled(double[][] kps) {
     java.util.List<Integer> ids = new java.util.ArrayList<>();
     for (int i = 0; i < kps.length; i++) {
       if (kps[i] != null && Double.isFinite(kps[i][0]) && Double.isFinite(kps[i][1])) {

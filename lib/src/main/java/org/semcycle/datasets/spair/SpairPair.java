@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * One SPair-71k pair ({@code PairAnnotation/<split>/<pairname>.json}). Keypoints are the ones
  * visible in both images, in the same order in {@code srcKps}, {@code trgKps} and {@code kpsIds}
- * (the ids are the image annotations' keypoint ids, as strings). Pixels: 0-based, integers at
+ * (the ids are the image annotations' keypoint ids, as strings of non-negative integers, and
+ * are not contiguous: a pair keeps only the keypoints visible in both images). Pixels: 0-based, integers at
  * pixel centres. <b>Bounding boxes</b>: corners {@code [x1, y1, x2, y2]}.
  *
  * <p>Variation and flag fields, as SPair defines them: {@code viewpointVariation} and {@code
@@ -60,6 +61,11 @@ public record SpairPair(
           "src_kps, trg_kps and kps_ids differ in length: " + srcKps.length + ", "
               + trgKps.length + ", " + kpsIds.size());
     }
+    for (String id : kpsIds) {
+      if (id == null || !id.strip().matches("\\d{1,9}")) {
+        throw new IllegalArgumentException("kps_ids entry '" + id + "' is not a keypoint id");
+      }
+    }
     srcImsize = srcImsize.clone();
     trgImsize = trgImsize.clone();
     srcBndbox = srcBndbox.clone();
@@ -69,6 +75,11 @@ public record SpairPair(
     kpsIds = List.copyOf(kpsIds);
     srcPose = srcPose == null ? "" : srcPose;
     trgPose = trgPose == null ? "" : trgPose;
+  }
+
+  /** {@code kpsIds} as numbers: the keypoint id of row k of {@code srcKps} and {@code trgKps}. */
+  public int[] keypointIds() {
+    return kpsIds.stream().mapToInt(id -> Integer.parseInt(id.strip())).toArray();
   }
 
   /** The pair's parsed name. */

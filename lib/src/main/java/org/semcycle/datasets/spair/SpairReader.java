@@ -98,8 +98,8 @@ public final class SpairReader {
       throw f.error("kps_ids", "expected an array of keypoint ids");
     }
     for (JsonNode id : idNode) {
-      if (!id.isTextual() && !id.isIntegralNumber()) {
-        throw f.error("kps_ids", "expected keypoint ids, found " + id);
+      if (!id.isTextual() && !id.isIntegralNumber() || !id.asText().strip().matches("\\d{1,9}")) {
+        throw f.error("kps_ids", "expected keypoint ids (non-negative integers), found " + id);
       }
       ids.add(id.asText());
     }
