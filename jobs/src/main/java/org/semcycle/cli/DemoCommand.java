@@ -80,11 +80,22 @@ public final class DemoCommand implements Callable<Integer> {
           java.util.List.of(out + "/benchmark"), out + "/report");
       System.out.print(ev.headline());
       System.out.println(rep.line());
+      if (!ev.defects().isEmpty()) {
+        System.err.printf("demo: FAILED: ground-truth keypoints without a prediction (neither predicted nor"
+            + " rejected with a reason): %s; see %s/evaluate/summary.json%n", defects(ev), out);
+        return 1;
+      }
     } finally {
       spark.stop();
     }
     System.out.printf("demo: done in %.1f s; outputs below %s%n", (System.nanoTime() - t0) / 1e9, out);
     return 0;
+  }
+
+  /** The runs with missing predictions, as "dataset run: n of N". */
+  static String defects(org.semcycle.jobs.EvaluateJob.Summary ev) {
+    return String.join("; ", ev.defects().stream()
+        .map(m -> m.dataset() + " " + m.label() + ": " + m.missing() + " of " + m.keypoints()).toList());
   }
 
   static String trainLine(String net, org.semcycle.training.TrainLoop.Summary t) {

@@ -80,8 +80,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (sp == null) {
       throw new IllegalArgumentException("semcycle.evaluation.spair-split: unknown split " + split);
     }
-    List<String> vocabulary = KeypointVocabulary.fromConfig(c).categories();
+    KeypointVocabulary vocabulary = KeypointVocabulary.fromConfig(c);
     return new EvaluateJob.Settings(alphas, e.getDouble("headline-alpha"), curve, sp, KeypointIdMap.fromConfig(e),
-        new CategoryNames(vocabulary));
+        new CategoryNames(vocabulary.categories()), vocabulary);
   }
 }

@@ -3,6 +3,7 @@ package org.semcycle.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.when;
@@ -24,6 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.semcycle.benchmarks.BenchmarkFormat;
+import org.semcycle.datasets.keypointnet.KeypointVocabulary;
 import org.semcycle.datasets.spair.SpairSplit;
 import org.semcycle.evaluation.CategoryNames;
 import org.semcycle.evaluation.GroundTruthExtractor;
@@ -34,6 +36,8 @@ import org.semcycle.evaluation.PaperTables;
 import org.semcycle.evaluation.PckCurveChart;
 import org.semcycle.evaluation.PckRow;
 import org.semcycle.evaluation.TextTable;
+import org.semcycle.evaluation.VisibilityScore;
+import org.semcycle.evaluation.VisibilityTruth;
 import org.semcycle.io.JsonFields;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
@@ -64,30 +68,46 @@ public final class EvaluateJob {
   /** What evaluate needs besides its inputs. */
   public record Settings(
       double[] alphas, double headlineAlpha, double[] curveAlphas, SpairSplit split, KeypointIdMap ids,
-      CategoryNames names) {}
+      CategoryNames names, KeypointVocabulary vocabulary) {}
 
   /** One evaluation set: its data set and qualified location. */
   public record GroundTruthSet(BenchmarkFormat format, String location) {}
 
+  /**
+   * The ground-truth keypoints of one run and data set without a prediction although the run
+   * did not reject their image or pair.
+   */
+  public record Missing(String dataset, String method, String setting, String protocol, long keypoints,
+      long missing, long rejected) {
+    public String label() {
+      return new PaperTables.Run(method, setting, protocol).label();
+    }
+  }
+
   /** What the run produced. */
   public record Summary(
       long groundTruthRows, long groundTruthRejects, long predictionRows, long duplicatePredictions,
-      long scoredRows, long missing, long unscoredPredictions, int runs, List<PckRow> pck,
-      List<TextTable> tables, double seconds) {
+      long scoredRows, long missing, long rejected, long unscoredPredictions, int runs, List<PckRow> pck,
+      List<Missing> missingByRun, List<TextTable> tables, double seconds) {
     public String line() {
       return String.format(Locale.ROOT,
           "evaluate: %d ground-truth keypoints (%d rejects), %d predictions (%d duplicates, %d not in the truth),"
-              + " %d runs, %d scored rows (%d missing predictions) in %.1f s",
+              + " %d runs, %d scored rows (%d missing predictions, %d of rejected images or pairs) in %.1f s",
           groundTruthRows, groundTruthRejects, predictionRows, duplicatePredictions, unscoredPredictions, runs,
-          scoredRows, missing, seconds);
+          scoredRows, missing, rejected, seconds);
     }
 
-    /** The method comparison tables (Markdown). */
+    /** The runs that left ground-truth keypoints without a prediction. */
+    public List<Missing> defects() {
+      return missingByRun.stream().filter(m -> m.missing() > 0).toList();
+    }
+
+    /** The method comparison tables and the tables of what makes an image hard (Markdown). */
     public String headline() {
       StringBuilder sb = new StringBuilder();
       for (TextTable t : tables) {
         if (t.name().equals("table1") || t.name().startsWith("table1-") || t.name().equals("table4")
-            || t.name().equals("table5") || t.name().equals("viewpoint")) {
+            || t.name().equals("table5") || PaperTables.HARDNESS.contains(t.name())) {
           sb.append(t.toMarkdown()).append('\n');
         }
       }
@@ -141,9 +161,10 @@ public final class EvaluateJob {
     long t0 = System.nanoTime();
     HadoopDataSink sink = Locations.sink(spark, out);
     // 1. Ground truth, on the driver.
-    GroundTruthExtractor extractor = new GroundTruthExtractor(s.ids(), s.names(), s.split());
+    GroundTruthExtractor extractor = new GroundTruthExtractor(s.ids(), s.names(), s.split(), s.vocabulary());
     List<Row> gtRows = new ArrayList<>();
     List<Row> rejectRows = new ArrayList<>();
+    List<Row> visibilityRows = new ArrayList<>();
     for (GroundTruthSet set : locate(spark, groundTruth)) {
       GroundTruthExtractor.Result r = extractor.extract(set.format(), Locations.root(spark, set.location()));
       for (GroundTruthRow g : r.rows()) {
@@ -151,6 +172,9 @@ public final class EvaluateJob {
       }
       for (GroundTruthReject j : r.rejects()) {
         rejectRows.add(EvaluationTables.row(j));
+      }
+      for (VisibilityTruth v : r.visibility()) {
+        visibilityRows.add(EvaluationTables.row(v));
       }
       System.err.printf("evaluate: %s: %d ground-truth keypoints, %d rejects from %s%n",
           set.format().dir(), r.rows().size(), r.rejects().size(), set.location());
@@ -165,7 +189,7 @@ public final class EvaluateJob {
     gt = spark.read().parquet(Locations.join(out, "ground_truth")).cache();
 
     progress("ground truth", t0);
-    // 2. Predictions.
+    // 2. Predictions, and the infer run's rejects beside them.
     String table = predictionsTable(spark, predictions);
     Dataset<Row> raw;
     try {
@@ -192,35 +216,61 @@ public final class EvaluateJob {
     Dataset<Row> runsFound = pd.select("dataset", "category", "method", "setting", "protocol").distinct();
     List<Row> runList = runsFound.collectAsList();
     Dataset<Row> runs = spark.createDataFrame(runList, runsFound.schema());
+    Dataset<Row> inferRejects = inferRejects(spark, predictions);
 
     progress("predictions", t0);
-    // 3. Scoring: every ground-truth row of a run, with its prediction or none.
+    // 3. Scoring: every ground-truth row of a run, with its prediction or none; none is a reject
+    // when the run rejected the image or pair (with a reason), else a missing prediction.
     Dataset<Row> singlePreds = pd.filter(col("protocol").equalTo("single"))
         .select(col("dataset"), col("category"), col("image_id"), col("method"), col("setting"), col("keypoint_id"),
             col("x"), col("y"), col("visible"), lit(true).as("predicted"));
     Dataset<Row> pairPreds = pd.filter(col("protocol").equalTo("pair"))
         .select(col("dataset"), col("category"), col("pair_id"), col("method"), col("setting"), col("keypoint_id"),
             col("x"), col("y"), col("visible"), lit(true).as("predicted"));
-    Dataset<Row> single = gt.join(runs.filter(col("protocol").equalTo("single")), seq("dataset", "category"))
-        .join(singlePreds, seq("dataset", "category", "image_id", "method", "setting", "keypoint_id"), "left");
+    Dataset<Row> singleRuns = runs.filter(col("protocol").equalTo("single"));
+    Dataset<Row> pairRuns = runs.filter(col("protocol").equalTo("pair"));
+    Dataset<Row> single = gt.join(singleRuns, seq("dataset", "category"))
+        .join(singlePreds, seq("dataset", "category", "image_id", "method", "setting", "keypoint_id"), "left")
+        .join(rejectedUnits(inferRejects.filter(col("pair_id").isNull()), singleRuns, "image_id"),
+            seq("dataset", "category", "image_id", "method", "setting"), "left");
     Dataset<Row> pair = gt.filter(col("pair_id").isNotNull())
-        .join(runs.filter(col("protocol").equalTo("pair")), seq("dataset", "category"))
-        .join(pairPreds, seq("dataset", "category", "pair_id", "method", "setting", "keypoint_id"), "left");
+        .join(pairRuns, seq("dataset", "category"))
+        .join(pairPreds, seq("dataset", "category", "pair_id", "method", "setting", "keypoint_id"), "left")
+        .join(rejectedUnits(inferRejects.filter(col("pair_id").isNotNull()), pairRuns, "pair_id"),
+            seq("dataset", "category", "pair_id", "method", "setting"), "left");
     Dataset<Row> scored = single.unionByName(pair)
         .withColumn("unit", when(col("pair_id").isNull(), lit("image")).otherwise(lit("pair")))
-        .withColumn("missing", col("predicted").isNull())
-        .withColumn("distance", when(col("missing").or(isnan(col("x"))).or(isnan(col("y"))), lit(Double.NaN))
+        .withColumn("rejected", col("predicted").isNull().and(col("unit_rejected").isNotNull()))
+        .withColumn("missing", col("predicted").isNull().and(col("unit_rejected").isNull()))
+        .withColumn("distance", when(col("predicted").isNull().or(isnan(col("x"))).or(isnan(col("y"))), lit(Double.NaN))
             .otherwise(sqrt(pow(col("x").minus(col("gt_x")), 2).plus(pow(col("y").minus(col("gt_y")), 2)))))
-        .drop("predicted")
+        .withColumn("ambiguous", not(isnan(col("partner_x"))))
+        .withColumn("partner_distance", when(col("predicted").isNull().or(isnan(col("x"))).or(isnan(col("partner_x"))),
+                lit(Double.NaN))
+            .otherwise(sqrt(pow(col("x").minus(col("partner_x")), 2).plus(pow(col("y").minus(col("partner_y")), 2)))))
         .select("dataset", "category", "method", "setting", "protocol", "unit", "image_id", "pair_id", "keypoint_id",
-            "viewpoint_variation", "gt_x", "gt_y", "x", "y", "visible", "distance", "missing", "tau_img", "tau_bbox",
-            "image_path", "set_root");
+            "viewpoint_variation", "scale_variation", "truncation", "occlusion", "truncated", "occluded", "ambiguous",
+            "gt_x", "gt_y", "partner_x", "partner_y", "x", "y", "visible", "distance", "partner_distance", "missing",
+            "rejected", "tau_img", "tau_bbox", "image_path", "set_root");
     scored = scored.cache();
     scored.write().mode("overwrite").parquet(Locations.join(out, "scored"));
-    Row counts = scored.agg(org.apache.spark.sql.functions.count(lit(1)),
-        org.apache.spark.sql.functions.sum(when(col("missing"), 1L).otherwise(0L))).first();
-    long scoredRows = counts.getLong(0);
-    long missing = counts.isNullAt(1) ? 0 : counts.getLong(1);
+    List<Missing> missingByRun = new ArrayList<>();
+    for (Row r : scored.groupBy("dataset", "method", "setting", "protocol")
+        .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
+            org.apache.spark.sql.functions.sum(when(col("missing"), 1L).otherwise(0L)).as("m"),
+            org.apache.spark.sql.functions.sum(when(col("rejected"), 1L).otherwise(0L)).as("r"))
+        .orderBy("dataset", "method", "setting", "protocol").collectAsList()) {
+      missingByRun.add(new Missing(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
+          r.getLong(5), r.getLong(6)));
+    }
+    long scoredRows = missingByRun.stream().mapToLong(Missing::keypoints).sum();
+    long missing = missingByRun.stream().mapToLong(Missing::missing).sum();
+    long rejected = missingByRun.stream().mapToLong(Missing::rejected).sum();
+    for (Missing m : missingByRun) {
+      System.err.printf(Locale.ROOT, "evaluate: %s %s: %d of %d ground-truth keypoints without a prediction%s%n",
+          m.dataset(), m.label(), m.missing(), m.keypoints(),
+          m.rejected() > 0 ? " (and " + m.rejected() + " of rejected images or pairs)" : "");
+    }
     long unscored = pd.filter(col("protocol").equalTo("single"))
         .join(gt.select("dataset", "category", "image_id", "keypoint_id").distinct(),
             seq("dataset", "category", "image_id", "keypoint_id"), "left_anti").select("dataset")
@@ -231,21 +281,26 @@ public final class EvaluateJob {
     int runCount = runList.size();
 
     progress("scoring", t0);
-    // 4. PCK tables and curves.
+    // 4. PCK tables and curves; the predicted visibility against the truth.
     PckAggregation.Result agg = PckAggregation.aggregate(spark, scored, s.alphas(), s.curveAlphas());
     List<PckRow> pckRows = sorted(agg.pck());
-    List<PckRow> vpRows = sorted(agg.byViewpoint());
+    List<PckRow> breakdownRows = sorted(agg.breakdowns());
     List<PckRow> curveRows = sorted(agg.curves());
+    List<VisibilityScore> visibility = visibility(spark, visibilityRows, singlePreds);
     progress("aggregation", t0);
     writePck(spark, pckRows, Locations.join(out, "pck"));
-    writePck(spark, vpRows, Locations.join(out, "pck_by_viewpoint"));
+    writePck(spark, breakdownRows, Locations.join(out, "pck_by_subset"));
     writePck(spark, curveRows, Locations.join(out, "curves"));
     write(sink, "pck.csv", EvaluationTables.pckCsv(pckRows));
-    write(sink, "pck_by_viewpoint.csv", EvaluationTables.pckCsv(vpRows));
+    write(sink, "pck_by_subset.csv", EvaluationTables.pckCsv(breakdownRows));
     write(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
+    write(sink, "visibility.csv", VisibilityScore.csv(visibility));
     List<PckRow> tableRows = new ArrayList<>(pckRows);
-    tableRows.addAll(vpRows);
-    List<TextTable> tables = PaperTables.all(tableRows, s.headlineAlpha());
+    tableRows.addAll(breakdownRows);
+    List<TextTable> tables = new ArrayList<>(PaperTables.all(tableRows, s.headlineAlpha()));
+    if (!visibility.isEmpty()) {
+      tables.add(VisibilityScore.table(visibility));
+    }
     StringBuilder all = new StringBuilder("# PCK tables\n\n");
     for (TextTable t : tables) {
       write(sink, "tables/" + t.name() + ".md", t.toMarkdown());
@@ -256,15 +311,73 @@ public final class EvaluateJob {
     writeCharts(sink, curveRows);
 
     Summary summary = new Summary(gtRows.size(), rejectRows.size(), predictionRows, duplicates, scoredRows, missing,
-        unscored, runCount, pckRows, tables, (System.nanoTime() - t0) / 1e9);
-    write(sink, "summary.json", summaryJson(summary, pckRows, s.headlineAlpha()));
+        rejected, unscored, runCount, pckRows, missingByRun, tables, (System.nanoTime() - t0) / 1e9);
+    write(sink, "summary.json", summaryJson(summary, pckRows, visibility, s.headlineAlpha()));
     scored.unpersist();
     gt.unpersist();
     pd.unpersist();
     return summary;
   }
 
-  /** Sorted by data set, category (all last), run, unit, averaging, keypoint, viewpoint, tau, alpha. */
+  /**
+   * The infer run's rejects ({@code DIR/rejects} beside {@code DIR/predictions}; none when the
+   * predictions are given as a bare table): dataset, category, image_id, pair_id, method,
+   * setting, each null category, method or setting standing for all.
+   */
+  static Dataset<Row> inferRejects(SparkSession spark, String predictions) {
+    HadoopDataRoot root = Locations.root(spark, predictions);
+    Dataset<Row> r = null;
+    if (!root.list("predictions").isEmpty() && !root.list("rejects").isEmpty()) {
+      r = spark.read().parquet(Locations.join(predictions, "rejects"));
+    }
+    if (r == null) {
+      return spark.createDataFrame(List.of(), EvaluationTables.INFER_REJECT_KEYS);
+    }
+    if (!Arrays.asList(r.columns()).contains("method")) {
+      r = r.withColumn("method", lit(null).cast(DataTypes.StringType));
+    }
+    return r.select("dataset", "category", "image_id", "pair_id", "method", "setting");
+  }
+
+  /**
+   * The (dataset, category, unit, method, setting) keys of the runs' rejected units, with a
+   * non-null {@code unit_rejected}: a reject names its unit by {@code unitColumn} (image_id or
+   * pair_id) and applies to every run it matches (null category, method or setting: all).
+   */
+  private static Dataset<Row> rejectedUnits(Dataset<Row> rejects, Dataset<Row> runs, String unitColumn) {
+    Dataset<Row> r = rejects.select(col("dataset").as("r_dataset"), col("category").as("r_category"),
+        col(unitColumn).as("r_unit"), col("method").as("r_method"), col("setting").as("r_setting"));
+    return runs.join(r, col("dataset").equalTo(col("r_dataset"))
+            .and(col("r_category").isNull().or(col("r_category").equalTo(col("category"))))
+            .and(col("r_method").isNull().or(col("r_method").equalTo(col("method"))))
+            .and(col("r_setting").isNull().or(col("r_setting").equalTo(col("setting")))))
+        .select(col("dataset"), col("category"), col("r_unit").as(unitColumn), col("method"), col("setting"))
+        .distinct().withColumn("unit_rejected", lit(true));
+  }
+
+  /** Predicted against true visibility per run, over every keypoint the truth has. */
+  private static List<VisibilityScore> visibility(SparkSession spark, List<Row> truth, Dataset<Row> singlePreds) {
+    if (truth.isEmpty()) {
+      return List.of();
+    }
+    Dataset<Row> t = spark.createDataFrame(truth, EvaluationTables.VISIBILITY_TRUTH);
+    List<VisibilityScore> out = new ArrayList<>();
+    for (Row r : t.join(singlePreds, seq("dataset", "category", "image_id", "keypoint_id"))
+        .groupBy("dataset", "category", "method", "setting")
+        .agg(sumIf(col("visible").and(col("true_visible"))), sumIf(col("visible").and(not(col("true_visible")))),
+            sumIf(not(col("visible")).and(col("true_visible"))), sumIf(not(col("visible")).and(not(col("true_visible")))))
+        .orderBy("dataset", "category", "method", "setting").collectAsList()) {
+      out.add(new VisibilityScore(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
+          r.getLong(5), r.getLong(6), r.getLong(7)));
+    }
+    return out;
+  }
+
+  private static org.apache.spark.sql.Column sumIf(org.apache.spark.sql.Column c) {
+    return org.apache.spark.sql.functions.sum(when(c, 1L).otherwise(0L));
+  }
+
+  /** Sorted by data set, category (all last), run, unit, averaging, keypoint, breakdown, subset, tau, alpha. */
   static List<PckRow> sorted(List<PckRow> rows) {
     List<PckRow> out = new ArrayList<>(rows);
     out.sort(java.util.Comparator.comparing(PckRow::dataset)
@@ -272,7 +385,8 @@ public final class EvaluateJob {
         .thenComparing(PckRow::method).thenComparing(PckRow::setting).thenComparing(PckRow::protocol)
         .thenComparing(PckRow::unit).thenComparing(PckRow::averaging)
         .thenComparing(r -> r.keypointId() == null ? -1 : r.keypointId())
-        .thenComparing(r -> r.viewpoint() == null ? "" : r.viewpoint())
+        .thenComparing(r -> r.overall() ? -1 : PckRow.BREAKDOWNS.indexOf(r.breakdown()))
+        .thenComparing(r -> PckRow.subsets(r.breakdown()).indexOf(r.subset()))
         .thenComparing(PckRow::tau).thenComparing(PckRow::alpha));
     return out;
   }
@@ -316,7 +430,7 @@ public final class EvaluateJob {
     System.err.printf(Locale.ROOT, "evaluate: %s done at %.1f s%n", step, (System.nanoTime() - t0) / 1e9);
   }
 
-  static String summaryJson(Summary s, List<PckRow> pck, double alpha) {
+  static String summaryJson(Summary s, List<PckRow> pck, List<VisibilityScore> visibility, double alpha) {
     ObjectNode o = JsonFields.nodes().objectNode();
     ObjectNode counts = o.putObject("counts");
     counts.put("ground_truth_keypoints", s.groundTruthRows());
@@ -327,6 +441,18 @@ public final class EvaluateJob {
     counts.put("runs", s.runs());
     counts.put("scored_rows", s.scoredRows());
     counts.put("missing_predictions", s.missing());
+    counts.put("rejected_keypoints", s.rejected());
+    ArrayNode m = o.putArray("missing_by_run");
+    for (Missing x : s.missingByRun()) {
+      ObjectNode n = m.addObject();
+      n.put("dataset", x.dataset());
+      n.put("method", x.method());
+      n.put("setting", x.setting());
+      n.put("protocol", x.protocol());
+      n.put("keypoints", x.keypoints());
+      n.put("missing", x.missing());
+      n.put("rejected", x.rejected());
+    }
     o.put("headline_alpha", alpha);
     ArrayNode h = o.putArray("headline");
     for (PckRow r : pck) {
@@ -344,7 +470,35 @@ public final class EvaluateJob {
         n.put("keypoints", r.keypoints());
         n.put("units", r.units());
         n.put("missing", r.missing());
+        n.put("rejected", r.rejected());
       }
+    }
+    ArrayNode hard = o.putArray("hardness");
+    for (TextTable t : s.tables()) {
+      if (PaperTables.HARDNESS.contains(t.name())) {
+        ObjectNode n = hard.addObject();
+        n.put("table", t.name());
+        n.put("title", t.title());
+        ArrayNode header = n.putArray("header");
+        t.header().forEach(header::add);
+        ArrayNode body = n.putArray("rows");
+        for (List<String> r : t.rows()) {
+          ArrayNode line = body.addArray();
+          r.forEach(line::add);
+        }
+      }
+    }
+    ArrayNode vis = o.putArray("visibility");
+    for (VisibilityScore v : visibility) {
+      ObjectNode n = vis.addObject();
+      n.put("dataset", v.dataset());
+      n.put("category", v.category());
+      n.put("method", v.method());
+      n.put("setting", v.setting());
+      n.put("precision", v.precision());
+      n.put("recall", v.recall());
+      n.put("visible", v.truePositives() + v.falseNegatives());
+      n.put("hidden", v.falsePositives() + v.trueNegatives());
     }
     o.put("seconds", s.seconds());
     return new String(JsonFields.toBytes(o), java.nio.charset.StandardCharsets.UTF_8);

@@ -41,7 +41,8 @@ import org.semcycle.visualize.ReportPage;
 /**
  * {@code semcycle report}: an HTML page ({@code OUT/index.html}, pictures beside it) from an
  * evaluate output: the counts of {@code summary.json}, the paper's tables ({@link PaperTables},
- * from the {@code pck} and {@code pck_by_viewpoint} tables), the PCK curves ({@code plots/}),
+ * from the {@code pck} and {@code pck_by_subset} tables), the ground-truth keypoints each run left
+ * without a prediction or rejected, the predicted visibility, the PCK curves ({@code plots/}),
  * example pictures and failure cases drawn with {@link KeypointOverlay} from the evaluation sets'
  * images: per data set and run, the units (images; pairs for pair-mode runs) with the lowest
  * PCK@alpha (tau img) of the {@code scored} table, ties by id; examples are the first units by id
@@ -78,7 +79,7 @@ public final class ReportJob {
   public static Summary run(SparkSession spark, Settings s, String evaluation, String predictions,
       List<String> groundTruth, String out) {
     HadoopDataRoot eval = Locations.root(spark, evaluation);
-    for (String need : List.of("summary.json", "pck", "pck_by_viewpoint", "scored", "ground_truth")) {
+    for (String need : List.of("summary.json", "pck", "pck_by_subset", "scored", "ground_truth")) {
       if (!eval.exists(need) && eval.list(need).isEmpty()) {
         throw new IllegalArgumentException("--evaluation: " + eval.describe(need)
             + " is missing (run semcycle evaluate into that folder first)");
@@ -91,9 +92,10 @@ public final class ReportJob {
     page.heading("Counts");
     com.fasterxml.jackson.databind.JsonNode summary = JsonFields.parse(eval.readUtf8("summary.json"), eval.describe("summary.json"));
     page.pre(summary.has("counts") ? summary.get("counts").toPrettyString() : summary.toPrettyString());
+    page.table(missingTable(summary));
 
     List<PckRow> rows = new ArrayList<>();
-    for (String t : List.of("pck", "pck_by_viewpoint")) {
+    for (String t : List.of("pck", "pck_by_subset")) {
       for (Row r : spark.read().parquet(Locations.join(evaluation, t)).collectAsList()) {
         rows.add(EvaluationTables.pck(r));
       }
@@ -104,6 +106,10 @@ public final class ReportJob {
         + " target box. Per-keypoint averaging as the paper; every table of pck.csv also has per-pair (HPF) values.");
     for (TextTable t : tables) {
       page.table(t);
+    }
+    TextTable visibility = visibilityTable(summary);
+    if (!visibility.rows().isEmpty()) {
+      page.table(visibility);
     }
 
     page.heading("PCK curves");
@@ -274,7 +280,7 @@ public final class ReportJob {
       for (Row r : rows) {
         int id = r.<Integer>getAs("keypoint_id");
         truth.add(Mark.of(id, r.<Double>getAs("gt_x"), r.<Double>getAs("gt_y")));
-        if (!r.<Boolean>getAs("missing")) {
+        if (!r.<Boolean>getAs("missing") && !r.<Boolean>getAs("rejected")) {
           Boolean vis = r.getAs("visible");
           predicted.add(new Mark(id, r.<Double>getAs("x"), r.<Double>getAs("y"), vis == null || vis));
         }
@@ -325,6 +331,39 @@ public final class ReportJob {
       }
       return o;
     }
+  }
+
+  /** summary.json's missing_by_run as a table. */
+  static TextTable missingTable(com.fasterxml.jackson.databind.JsonNode summary) {
+    List<List<String>> body = new ArrayList<>();
+    if (summary.has("missing_by_run")) {
+      for (com.fasterxml.jackson.databind.JsonNode n : summary.get("missing_by_run")) {
+        body.add(List.of(n.get("dataset").asText(), new PaperTables.Run(n.get("method").asText(),
+                n.get("setting").asText(), n.get("protocol").asText()).label(),
+            n.get("keypoints").asText(), n.get("missing").asText(), n.get("rejected").asText()));
+      }
+    }
+    return new TextTable("missing", "Ground-truth keypoints per run: scored, without a prediction (a defect of the"
+        + " run), of images or pairs the run rejected with a reason",
+        List.of("dataset", "run", "keypoints", "missing", "rejected"), body);
+  }
+
+  /** summary.json's visibility scores as a table. */
+  static TextTable visibilityTable(com.fasterxml.jackson.databind.JsonNode summary) {
+    List<List<String>> body = new ArrayList<>();
+    if (summary.has("visibility")) {
+      for (com.fasterxml.jackson.databind.JsonNode n : summary.get("visibility")) {
+        body.add(List.of(n.get("dataset").asText(), n.get("category").asText(),
+            new PaperTables.Run(n.get("method").asText(), n.get("setting").asText(), "single").label(),
+            fixed(n.get("precision")), fixed(n.get("recall")), n.get("visible").asText(), n.get("hidden").asText()));
+      }
+    }
+    return new TextTable("visibility", "Predicted visibility against the truth",
+        List.of("dataset", "category", "run", "precision", "recall", "visible", "hidden"), body);
+  }
+
+  private static String fixed(com.fasterxml.jackson.databind.JsonNode n) {
+    return n == null || !n.isNumber() ? "-" : String.format(Locale.ROOT, "%.3f", n.asDouble());
   }
 
   static String slug(String s) {

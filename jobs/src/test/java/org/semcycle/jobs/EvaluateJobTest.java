@@ -57,6 +57,8 @@ class EvaluateJobTest {
   static Path infer;
   static Path out;
   static EvaluateJob.Summary s;
+  static GroundTruthRow rejectedImage;
+  static int hiddenPredicted;
 
   static final StructType PREDICTIONS = DataTypes.createStructType(List.of(
       DataTypes.createStructField("dataset", DataTypes.StringType, false),
@@ -86,7 +88,7 @@ class EvaluateJobTest {
     bench = tmp.resolve("bench");
     BenchmarkCommand.run(SparkTestSession.get(), config, data.toString(), null, bench.toString());
     EvaluateJob.Settings settings = EvaluateCommand.settings(config);
-    GroundTruthExtractor ex = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split());
+    GroundTruthExtractor ex = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split(), settings.vocabulary());
     for (BenchmarkFormat f : BenchmarkFormat.values()) {
       GroundTruthExtractor.Result r = ex.extract(f, new LocalDataRoot(bench.resolve(f.dir())));
       assertEquals(List.of(), r.rejects(), f.dir());
@@ -114,6 +116,41 @@ class EvaluateJobTest {
       double d = 0.07 * g.tauImg();
       preds.add(prediction(g, "cycle-3d", "no-finetune", null, g.x() + 0.6 * d, g.y() - 0.8 * d));
     }
+    // gt-3d: every ambiguous keypoint predicted at its reflection partner's true position (a left-right flip).
+    for (GroundTruthRow g : images) {
+      preds.add(g.ambiguous() ? prediction(g, "cycle-3d", "gt-3d", null, g.partnerX(), g.partnerY())
+          : prediction(g, "cycle-3d", "gt-3d", null, g.x(), g.y()));
+    }
+    // gt-viewpoint: perfect, but one Pix3D image rejected by the run with a reason (no rows).
+    rejectedImage = images.stream().filter(g -> g.dataset().equals("pix3d")).findFirst().orElseThrow();
+    for (GroundTruthRow g : images) {
+      if (!(g.dataset().equals("pix3d") && g.imageId().equals(rejectedImage.imageId()))) {
+        preds.add(prediction(g, "cycle-3d", "gt-viewpoint", null, g.x(), g.y()));
+      }
+    }
+    // all-gt: perfect, and every keypoint of each image's model predicted with its true visibility,
+    // but for one hidden keypoint predicted visible.
+    hiddenPredicted = 0;
+    for (GroundTruthRow g : images) {
+      preds.add(prediction(g, "cycle-3d", "all-gt", null, g.x(), g.y()));
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (GroundTruthRow g : images) {
+      if (!seen.add(g.dataset() + "/" + g.imageId())) {
+        continue;
+      }
+      org.semcycle.benchmarks.ImageGroundTruth truth = org.semcycle.benchmarks.ImageGroundTruth.read(
+          new LocalDataRoot(bench.resolve(g.dataset())),
+          org.semcycle.benchmarks.ImageGroundTruth.path(g.category(), g.imageId()));
+      for (org.semcycle.benchmarks.BenchmarkKeypoint k : truth.keypoints()) {
+        if (!k.visible()) {
+          boolean flip = hiddenPredicted == 0;
+          preds.add(RowFactory.create(g.dataset(), g.category(), g.imageId(), null, "cycle-3d", "all-gt",
+              k.semanticId(), k.x(), k.y(), flip, 1.0));
+          hiddenPredicted++;
+        }
+      }
+    }
     preds.add(prediction(images.get(0), "cycle-3d", "full", null, images.get(0).x(), images.get(0).y())); // duplicate
     GroundTruthRow extra = images.get(1);
     preds.add(RowFactory.create(extra.dataset(), extra.category(), extra.imageId(), null, "cycle-3d", "full", 999,
@@ -132,6 +169,9 @@ class EvaluateJobTest {
     }
     infer = tmp.resolve("infer");
     spark.createDataFrame(preds, PREDICTIONS).write().partitionBy("dataset").parquet(infer.resolve("predictions").toString());
+    spark.createDataFrame(List.of(RowFactory.create("pix3d", rejectedImage.category(), rejectedImage.imageId(), null,
+            "cycle-3d", "gt-viewpoint", "no object found")), org.semcycle.jobs.infer.InferTables.REJECTS)
+        .write().parquet(infer.resolve("rejects").toString());
 
     out = tmp.resolve("eval");
     s = EvaluateJob.run(spark, EvaluateCommand.settings(config), infer.toString(),
@@ -147,9 +187,16 @@ class EvaluateJobTest {
     assertEquals(gt.size(), s.groundTruthRows());
     assertEquals(preds.size(), s.predictionRows());
     assertEquals(1, s.duplicatePredictions());
-    assertEquals(1, s.unscoredPredictions());
-    assertEquals(2L * gt.size() + spairPairRows, s.scoredRows(), s.line());
-    assertEquals(1, s.missing());
+    assertEquals(1 + hiddenPredicted, s.unscoredPredictions(), "the truth has only visible keypoints");
+    assertEquals(5L * gt.size() + spairPairRows, s.scoredRows(), s.line());
+    // The rejected image's keypoints (its own and of the pairs it is the target of) are rejected, not missing.
+    long rejectedRows = gt.stream().filter(g -> g.dataset().equals("pix3d") && g.imageId().equals(rejectedImage.imageId()))
+        .count();
+    assertTrue(rejectedRows > 0);
+    assertEquals(1, s.missing(), s.line());
+    assertEquals(rejectedRows, s.rejected(), s.line());
+    assertEquals(List.of("spair baseline-2d / full (pairs): 1 of " + spairPairRows),
+        s.defects().stream().map(m -> m.dataset() + " " + m.label() + ": " + m.missing() + " of " + m.keypoints()).toList());
     List<Row> scored = spark.read().parquet(out.resolve("scored").toString())
         .filter("method = 'cycle-3d' and setting = 'full'").collectAsList();
     assertEquals(gt.size(), scored.size(), "scored rows = ground-truth rows");
@@ -188,11 +235,73 @@ class EvaluateJobTest {
     assertEquals(1, perKeypoint.missing());
     assertEquals(pairs, perPair.units());
 
-    // Viewpoint split, tables, curves, summary.
-    List<Row> vp = spark.read().parquet(out.resolve("pck_by_viewpoint").toString()).collectAsList();
-    assertTrue(vp.stream().anyMatch(r -> r.getAs("method").equals("baseline-2d")), vp.toString());
+    // Subsets: viewpoint and the other SPair flags, conditions, ambiguity.
+    List<PckRow> subsets = spark.read().parquet(out.resolve("pck_by_subset").toString()).collectAsList().stream()
+        .map(EvaluationTables::pck).toList();
+    assertTrue(subsets.stream().anyMatch(r -> r.method().equals("baseline-2d") && r.breakdown().equals("viewpoint")));
+    for (String b : List.of("viewpoint", "scale", "truncation", "occlusion", "condition", "ambiguity")) {
+      assertTrue(subsets.stream().anyMatch(r -> r.breakdown().equals(b)), b);
+    }
+    subsets.stream().filter(r -> r.setting().equals("full") && r.method().equals("cycle-3d"))
+        .forEach(r -> assertEquals(1.0, r.pck(), 1e-12, r.toString()));
+    // Condition counts: every Pix3D image keypoint is in clean, or in truncated and/or occluded.
+    for (String sub : List.of("clean", "truncated", "occluded")) {
+      long expect = images.stream().filter(g -> g.dataset().equals("pix3d")).filter(g -> switch (sub) {
+        case "clean" -> !g.conditions().truncated() && !g.conditions().occluded();
+        case "truncated" -> g.conditions().truncated();
+        default -> g.conditions().occluded();
+      }).count();
+      long got = subsets.stream().filter(r -> r.dataset().equals("pix3d") && r.category().equals("all")
+              && r.setting().equals("full") && r.unit().equals("image") && r.breakdown().equals("condition")
+              && r.subset().equals(sub) && r.tau().equals("img") && r.averaging().equals(PckRow.PER_KEYPOINT)
+              && Math.abs(r.alpha() - 0.10) < 1e-9)
+          .mapToLong(PckRow::keypoints).findFirst().orElse(0L);
+      assertEquals(expect, got, "pix3d " + sub);
+    }
+    // Flips: gt-3d predicts every ambiguous keypoint at its partner. Per data set, alpha and tau img:
+    // flip rate = share of ambiguous keypoints whose partner is farther than alpha tau; PCK the rest.
+    List<GroundTruthRow> ambiguous = images.stream().filter(GroundTruthRow::ambiguous).toList();
+    assertTrue(ambiguous.size() > 5, "ambiguous keypoints in the set: " + ambiguous.size());
+    for (String ds : List.of("pix3d", "spair", "pfpascal")) {
+      List<GroundTruthRow> a = ambiguous.stream().filter(g -> g.dataset().equals(ds)).toList();
+      if (a.isEmpty()) {
+        continue;
+      }
+      for (double alpha : Pck.ALPHAS) {
+        double flips = a.stream().filter(g -> Pck.distance(g.partnerX(), g.partnerY(), g.x(), g.y())
+            > alpha * g.tauImg()).count() / (double) a.size();
+        PckRow r = subsets.stream().filter(x -> x.dataset().equals(ds) && x.category().equals("all")
+                && x.setting().equals("gt-3d") && x.unit().equals("image") && x.subset().equals("ambiguous")
+                && x.tau().equals("img") && x.averaging().equals(PckRow.PER_KEYPOINT) && Math.abs(x.alpha() - alpha) < 1e-9)
+            .findFirst().orElseThrow();
+        assertEquals(flips, r.flipRate(), 1e-9, ds + " flip rate @" + alpha);
+        assertEquals(1 - flips, r.pck(), 1e-9, ds + " ambiguous PCK @" + alpha);
+      }
+    }
+    subsets.stream().filter(r -> r.setting().equals("full") && r.subset().equals("ambiguous"))
+        .forEach(r -> assertEquals(0.0, r.flipRate(), 1e-12, r.toString()));
+    String amb = Files.readString(out.resolve("tables/ambiguity.md"));
+    assertTrue(amb.contains("cycle-3d / gt-3d") && amb.contains("flip"), amb);
+    assertTrue(Files.readString(out.resolve("tables/condition.md")).contains("img clean"));
+    assertTrue(Files.readString(out.resolve("tables/scale.md")).contains("spair img hard"));
+    // Visibility: all-gt predicts the truth except one hidden keypoint called visible.
+    String vis = Files.readString(out.resolve("visibility.csv"));
+    JsonNode visJson = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("visibility");
+    long tp = 0;
+    long fp = 0;
+    for (JsonNode n : visJson) {
+      if (n.get("setting").asText().equals("all-gt")) {
+        assertEquals(1.0, n.get("recall").asDouble(), 1e-12, n.toString());
+        tp += n.get("visible").asLong();
+        fp += n.get("precision").asDouble() < 1 ? 1 : 0;
+      }
+    }
+    assertTrue(hiddenPredicted > 0 && tp > 0, vis);
+    assertEquals(1, fp, vis);
+    assertTrue(Files.readString(out.resolve("tables/visibility.md")).contains("cycle-3d / all-gt"));
     String table1 = Files.readString(out.resolve("tables/table1.md"));
     assertTrue(table1.contains("| cycle-3d / full | 1.000 | 1.000 | 1.000 |"), table1);
+    assertTrue(table1.contains("| missing | rejected |"), table1);
     assertTrue(table1.contains("baseline-2d / full (pairs)"), table1);
     assertTrue(Files.exists(out.resolve("tables/table2.csv")));
     assertTrue(Files.exists(out.resolve("tables/table4.md")), "car");
@@ -249,14 +358,14 @@ class EvaluateJobTest {
     }
     Files.writeString(ann, "{\"filename\": ");
     EvaluateJob.Settings settings = EvaluateCommand.settings(config);
-    GroundTruthExtractor.Result r = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split())
+    GroundTruthExtractor.Result r = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split(), settings.vocabulary())
         .extract(BenchmarkFormat.SPAIR, new LocalDataRoot(spair));
     assertEquals(1, r.rejects().size(), r.rejects().toString());
     assertTrue(r.rejects().get(0).reason().contains(ann.getFileName().toString()), r.rejects().toString());
     // A missing pair list is an error naming it.
     Files.delete(spair.resolve("Layout/large/test.txt"));
     Exception e = assertThrows(RuntimeException.class, () -> new GroundTruthExtractor(settings.ids(), settings.names(),
-        settings.split()).extract(BenchmarkFormat.SPAIR, new LocalDataRoot(spair)));
+        settings.split(), settings.vocabulary()).extract(BenchmarkFormat.SPAIR, new LocalDataRoot(spair)));
     assertTrue(e.getMessage().contains("test.txt"), e.getMessage());
     // A folder without a set: the command names it.
     Path empty = Files.createDirectories(tmp.resolve("empty"));

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.semcycle.benchmarks.BenchmarkFormat;
+import org.semcycle.benchmarks.BenchmarkKeypoint;
+import org.semcycle.benchmarks.ImageGroundTruth;
 import org.semcycle.benchmarks.BenchmarkLayout;
+import org.semcycle.datasets.keypointnet.KeypointVocabulary;
 import org.semcycle.datasets.pfpascal.PfPascalAnnotation;
 import org.semcycle.datasets.pfpascal.PfPascalLayout;
 import org.semcycle.datasets.pfpascal.PfPascalPair;
@@ -50,8 +53,13 @@ import org.semcycle.io.ImageHeader;
  * GroundTruthReject} whose reason names the file.
  */
 public final class GroundTruthExtractor {
-  /** The rows and rejects of one set. */
-  public record Result(List<GroundTruthRow> rows, List<GroundTruthReject> rejects) {}
+  /** The rows, rejects and visibility truth of one set. */
+  public record Result(List<GroundTruthRow> rows, List<GroundTruthReject> rejects,
+      List<VisibilityTruth> visibility) {
+    Result() {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+  }
 
   /** Pix3D sidecar of the synthetic sets: semantic id per line of 3d_keypoints.txt. */
   public static final String PIX3D_IDS = "3d_keypoints_ids.txt";
@@ -59,11 +67,18 @@ public final class GroundTruthExtractor {
   private final KeypointIdMap ids;
   private final CategoryNames names;
   private final SpairSplit split;
+  private final KeypointVocabulary vocabulary;
 
-  public GroundTruthExtractor(KeypointIdMap ids, CategoryNames names, SpairSplit split) {
+  /**
+   * @param vocabulary the keypoint vocabulary whose reflection pairs mark ambiguous keypoints;
+   *     null for none
+   */
+  public GroundTruthExtractor(KeypointIdMap ids, CategoryNames names, SpairSplit split,
+      KeypointVocabulary vocabulary) {
     this.ids = ids;
     this.names = names;
     this.split = split;
+    this.vocabulary = vocabulary;
   }
 
   /** Which set a folder holds, from its index files; null when none. */
@@ -82,16 +97,64 @@ public final class GroundTruthExtractor {
 
   /** The ground truth of one set. */
   public Result extract(BenchmarkFormat format, DataRoot root) {
-    return switch (format) {
+    Result r = switch (format) {
       case PIX3D -> pix3d(root);
       case SPAIR -> spair(root);
       case PFPASCAL -> pfPascal(root);
     };
+    List<GroundTruthRow> withPartners = partners(r.rows());
+    r.rows().clear();
+    r.rows().addAll(withPartners);
+    visibility(format, root, r);
+    return r;
+  }
+
+  /**
+   * Each row with its reflection partner's position in the target image, where the partner is
+   * labelled there: looked up among the target image's own rows (every set lists each image's
+   * labelled keypoints, pair targets included).
+   */
+  private List<GroundTruthRow> partners(List<GroundTruthRow> rows) {
+    if (vocabulary == null) {
+      return new ArrayList<>(rows);
+    }
+    Map<String, double[]> labelled = new HashMap<>();
+    for (GroundTruthRow g : rows) {
+      if (g.pairId() == null) {
+        labelled.put(g.category() + "/" + g.imageId() + "#" + g.keypointId(), new double[] {g.x(), g.y()});
+      }
+    }
+    List<GroundTruthRow> out = new ArrayList<>(rows.size());
+    for (GroundTruthRow g : rows) {
+      int partner = vocabulary.categories().contains(g.category())
+          ? vocabulary.category(g.category()).mirrorOf(g.keypointId()) : -1;
+      double[] p = partner < 0 ? null : labelled.get(g.category() + "/" + g.imageId() + "#" + partner);
+      out.add(p == null ? g : g.withPartner(p[0], p[1]));
+    }
+    return out;
+  }
+
+  /** Every keypoint of each image's model with its visibility, from {@code semcycle_gt} where the set has it. */
+  private static void visibility(BenchmarkFormat format, DataRoot root, Result r) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (GroundTruthRow g : r.rows()) {
+      String rel = ImageGroundTruth.path(g.category(), g.imageId());
+      if (!seen.add(rel) || !root.exists(rel)) {
+        continue;
+      }
+      try {
+        for (BenchmarkKeypoint k : ImageGroundTruth.read(root, rel).keypoints()) {
+          r.visibility().add(new VisibilityTruth(format.dir(), g.category(), g.imageId(), k.semanticId(), k.visible()));
+        }
+      } catch (DataFormatException | IllegalArgumentException | UncheckedIOException e) {
+        r.rejects().add(new GroundTruthReject(format.dir(), g.category(), g.imageId(), null, e.getMessage()));
+      }
+    }
   }
 
   private Result pix3d(DataRoot root) {
     String ds = BenchmarkFormat.PIX3D.dir();
-    Result out = new Result(new ArrayList<>(), new ArrayList<>());
+    Result out = new Result();
     if (!root.exists(Pix3dReader.INDEX)) {
       throw new DataFormatException(root.describe(Pix3dReader.INDEX), "file not found (a Pix3D set needs it)");
     }
@@ -120,7 +183,8 @@ public final class GroundTruthExtractor {
           int index = semantic != null ? semantic[m] : m;
           Integer id = ids.semanticId(ds, cat, index);
           if (n > 0 && id != null) {
-            rows.add(new GroundTruthRow(ds, cat, imageId, null, id, sx / n, sy / n, tauImg, tauBox, null, r.img()));
+            rows.add(new GroundTruthRow(ds, cat, imageId, null, id, sx / n, sy / n, tauImg, tauBox, r.img(),
+                UnitConditions.image(r.truncated(), r.occluded() || r.slightlyOccluded())));
           }
         }
         out.rows().addAll(dedupe(rows));
@@ -167,7 +231,7 @@ public final class GroundTruthExtractor {
 
   private Result spair(DataRoot root) {
     String ds = BenchmarkFormat.SPAIR.dir();
-    Result out = new Result(new ArrayList<>(), new ArrayList<>());
+    Result out = new Result();
     SpairReader reader = new SpairReader(root);
     for (String spairCat : root.list("ImageAnnotation")) {
       if (!SpairPairName.isValidId(spairCat)) {
@@ -188,8 +252,8 @@ public final class GroundTruthExtractor {
             double[] p = a.keypoint(i);
             Integer id = ids.semanticId(ds, cat, i);
             if (p != null && id != null) {
-              rows.add(new GroundTruthRow(ds, cat, a.imageId(), null, id, p[0], p[1], tauImg, tauBox, null,
-                  SpairLayout.image(spairCat, a.imageId())));
+              rows.add(new GroundTruthRow(ds, cat, a.imageId(), null, id, p[0], p[1], tauImg, tauBox,
+                  SpairLayout.image(spairCat, a.imageId()), UnitConditions.image(a.truncated(), a.occluded())));
             }
           }
           out.rows().addAll(dedupe(rows));
@@ -212,18 +276,12 @@ public final class GroundTruthExtractor {
         double tauBox = Pck.tauBbox(p.trgBndbox());
         double[][] trg = p.trgKps();
         List<GroundTruthRow> rows = new ArrayList<>();
+        int[] pairIds = p.keypointIds();
         for (int k = 0; k < p.keypointCount(); k++) {
-          int index;
-          try {
-            index = Integer.parseInt(p.kpsIds().get(k).strip());
-          } catch (NumberFormatException e) {
-            throw new DataFormatException(root.describe(SpairLayout.pairAnnotation(split, name)),
-                "kps_ids entry '" + p.kpsIds().get(k) + "' is not a keypoint index");
-          }
-          Integer id = ids.semanticId(ds, cat, index);
+          Integer id = ids.semanticId(ds, cat, pairIds[k]);
           if (id != null && Double.isFinite(trg[k][0]) && Double.isFinite(trg[k][1])) {
             rows.add(new GroundTruthRow(ds, cat, name.trgImageId(), PairIds.spair(name), id, trg[k][0], trg[k][1],
-                tauImg, tauBox, p.viewpointVariation(), SpairLayout.image(name.category(), name.trgImageId())));
+                tauImg, tauBox, SpairLayout.image(name.category(), name.trgImageId()), UnitConditions.of(p)));
           }
         }
         out.rows().addAll(dedupe(rows));
@@ -236,7 +294,7 @@ public final class GroundTruthExtractor {
 
   private Result pfPascal(DataRoot root) {
     String ds = BenchmarkFormat.PFPASCAL.dir();
-    Result out = new Result(new ArrayList<>(), new ArrayList<>());
+    Result out = new Result();
     PfPascalReader reader = new PfPascalReader(root);
     Map<String, PfPascalAnnotation> annotations = new HashMap<>();
     Map<String, double[]> taus = new HashMap<>();
@@ -258,8 +316,8 @@ public final class GroundTruthExtractor {
           for (int i = 0; i < a.keypointCount(); i++) {
             Integer id = ids.semanticId(ds, cat, i);
             if (a.isVisible(i) && id != null) {
-              rows.add(new GroundTruthRow(ds, cat, imageId, null, id, kps[i][0], kps[i][1], tau[0], tau[1], null,
-                  PfPascalLayout.image(imageId)));
+              rows.add(new GroundTruthRow(ds, cat, imageId, null, id, kps[i][0], kps[i][1], tau[0], tau[1],
+                  PfPascalLayout.image(imageId), UnitConditions.NONE));
             }
           }
           annotations.put(cls + "/" + imageId, a);
@@ -303,8 +361,8 @@ public final class GroundTruthExtractor {
         for (int k = 0; k < both.size(); k++) {
           Integer id = ids.semanticId(ds, cat, both.get(k));
           if (id != null) {
-            rows.add(new GroundTruthRow(ds, cat, trg, pairId, id, trgKps[k][0], trgKps[k][1], tau[0], tau[1], null,
-                p.targetImage()));
+            rows.add(new GroundTruthRow(ds, cat, trg, pairId, id, trgKps[k][0], trgKps[k][1], tau[0], tau[1],
+                p.targetImage(), UnitConditions.NONE));
           }
         }
         out.rows().addAll(dedupe(rows));

@@ -13,8 +13,12 @@ package org.semcycle.evaluation;
  * @param y truth
  * @param tauImg max(w, h) of the target image
  * @param tauBbox max(x2 - x1, y2 - y1) of the target box
- * @param viewpointVariation SPair pairs: 0 easy, 1 medium, 2 hard; null otherwise
  * @param imagePath the target image's path relative to its set's root
+ * @param conditions the unit's flags (SPair pair variations, image truncation / occlusion)
+ * @param partnerX where the keypoint's reflection partner (the vocabulary's mirror id) is in the
+ *     target image when it is labelled there too, else NaN: the keypoint is then <i>ambiguous</i>,
+ *     a matcher that confuses left and right lands on the partner
+ * @param partnerY the partner's y, or NaN
  */
 public record GroundTruthRow(
     String dataset,
@@ -26,5 +30,31 @@ public record GroundTruthRow(
     double y,
     double tauImg,
     double tauBbox,
-    Integer viewpointVariation,
-    String imagePath) {}
+    String imagePath,
+    UnitConditions conditions,
+    double partnerX,
+    double partnerY) {
+
+  /** A row without a visible partner. */
+  public GroundTruthRow(String dataset, String category, String imageId, String pairId, int keypointId,
+      double x, double y, double tauImg, double tauBbox, String imagePath, UnitConditions conditions) {
+    this(dataset, category, imageId, pairId, keypointId, x, y, tauImg, tauBbox, imagePath, conditions,
+        Double.NaN, Double.NaN);
+  }
+
+  /** The same row with its reflection partner at (px, py). */
+  public GroundTruthRow withPartner(double px, double py) {
+    return new GroundTruthRow(dataset, category, imageId, pairId, keypointId, x, y, tauImg, tauBbox, imagePath,
+        conditions, px, py);
+  }
+
+  /** True when the reflection partner is labelled in the target image too. */
+  public boolean ambiguous() {
+    return Double.isFinite(partnerX) && Double.isFinite(partnerY);
+  }
+
+  /** SPair pairs: 0 easy, 1 medium, 2 hard; null otherwise. */
+  public Integer viewpointVariation() {
+    return conditions.viewpointVariation();
+  }
+}

@@ -13,7 +13,9 @@ import java.util.function.Predicate;
  * (as the paper), over the unit the paper scores (single-image predictions: images; pair-mode
  * predictions: pairs). Rows are runs ({@code method / setting}, with {@code (pairs)} for
  * pair-mode predictions); columns tau x data set in the paper's order (PF-PASCAL, SPair-71k,
- * Pix3D). A cell without data is "-".
+ * Pix3D), then the ground-truth keypoints of the row's cells without a prediction ({@code
+ * missing}: a defect of the run) and of images or pairs the run rejected ({@code rejected}). A
+ * cell without data is "-".
  *
  * <ul>
  *   <li>table1: method comparison (setting full), chair;
@@ -22,8 +24,12 @@ import java.util.function.Predicate;
  *       all-gt), chair;
  *   <li>table4 / table5: table1's shape on car / airplane; {@code table1-<cat>} for any other
  *       category present;
- *   <li>viewpoint: every run on SPair's pairs split by viewpoint variation (easy, medium, hard),
- *       every category.
+ *   <li>what makes an image hard ({@link #HARDNESS}): {@code condition}, Pix3D images by
+ *       condition (clean, truncated, occluded) per category; {@code viewpoint}, {@code scale},
+ *       {@code truncation}, {@code occlusion}, SPair's pairs by each of their flags, every
+ *       category; {@code ambiguity}, the keypoints whose reflection partner is visible too: PCK
+ *       on them and the flip rate (predicted at the partner, not at the keypoint), per category,
+ *       on pairs where the set has pairs (so cycle and 2D baseline score the same units).
  * </ul>
  */
 public final class PaperTables {
@@ -41,10 +47,13 @@ public final class PaperTables {
   public static final List<String> SETTINGS = List.of(
       "full", "no-vp-from-rgb", "no-finetune", "gt-2.5d", "gt-3d", "gt-viewpoint", "gt-semantic", "all-gt");
 
+  /** The tables of what makes an image hard (and {@code visibility}, made beside these). */
+  public static final List<String> HARDNESS = List.of(PckRow.CONDITION, PckRow.VIEWPOINT, PckRow.SCALE,
+      PckRow.TRUNCATION, PckRow.OCCLUSION, PckRow.AMBIGUITY, "visibility");
+
   public static final String CYCLE = "cycle-3d";
 
   private static final List<String> TAUS = List.of("img", "bbox");
-  private static final List<String> VIEWPOINTS = List.of("easy", "medium", "hard");
 
   private PaperTables() {}
 
@@ -72,7 +81,11 @@ public final class PaperTables {
         add(out, runs("table1-" + c, "Method comparison, " + c, rows, c, alpha, r -> r.setting().equals("full")));
       }
     }
-    add(out, viewpoint(rows, alpha));
+    add(out, condition(rows, alpha, categories));
+    for (String flag : List.of(PckRow.VIEWPOINT, PckRow.SCALE, PckRow.TRUNCATION, PckRow.OCCLUSION)) {
+      add(out, pairFlag(rows, alpha, flag));
+    }
+    add(out, ambiguity(rows, alpha, categories));
     return out;
   }
 
@@ -82,11 +95,11 @@ public final class PaperTables {
     }
   }
 
-  /** Runs (filtered) x (tau, data set) at one category, averaged per keypoint. */
+  /** Runs (filtered) x (tau, data set) at one category, averaged per keypoint, with their missing and rejected keypoints. */
   public static TextTable runs(
       String name, String title, List<PckRow> rows, String category, double alpha, Predicate<Run> keep) {
     List<PckRow> sel = rows.stream()
-        .filter(r -> r.category().equals(category) && headline(r, alpha) && r.viewpoint() == null)
+        .filter(r -> r.category().equals(category) && headline(r, alpha) && r.overall())
         .toList();
     List<String> header = new ArrayList<>(List.of("run"));
     List<String[]> cols = new ArrayList<>();
@@ -96,6 +109,8 @@ public final class PaperTables {
         cols.add(new String[] {tau, ds});
       }
     }
+    header.add("missing");
+    header.add("rejected");
     List<List<String>> body = new ArrayList<>();
     for (Run run : runsOf(sel)) {
       if (!keep.test(run)) {
@@ -103,27 +118,68 @@ public final class PaperTables {
       }
       List<String> line = new ArrayList<>(List.of(run.label()));
       for (String[] col : cols) {
-        line.add(cell(sel, run, col[0], col[1], null));
+        line.add(cell(sel, run, col[0], col[1], PckRow.ALL, false));
       }
+      List<PckRow> counted = sel.stream().filter(r -> r.tau().equals("img") && matches(r, run)).toList();
+      line.add(Long.toString(counted.stream().mapToLong(PckRow::missing).sum()));
+      line.add(Long.toString(counted.stream().mapToLong(PckRow::rejected).sum()));
       body.add(line);
     }
     return new TextTable(name, title + String.format(Locale.ROOT, " (PCK@%.2f, averaged per keypoint)", alpha), header, body);
   }
 
-  /** Every run x (tau, viewpoint) on the data sets with viewpoint rows, every category. */
-  public static TextTable viewpoint(List<PckRow> rows, double alpha) {
+  /** Pix3D images by condition: (category, run) x (tau, clean / truncated / occluded). */
+  static TextTable condition(List<PckRow> rows, double alpha, Set<String> categories) {
     List<PckRow> sel = rows.stream()
-        .filter(r -> r.category().equals(PckRow.ALL) && r.viewpoint() != null && r.keypointId() == null
-            && Math.abs(r.alpha() - alpha) < 1e-9 && r.averaging().equals(PckRow.PER_KEYPOINT))
+        .filter(r -> r.breakdown().equals(PckRow.CONDITION) && r.dataset().equals("pix3d") && r.unit().equals("image")
+            && r.keypointId() == null && at(r, alpha) && r.averaging().equals(PckRow.PER_KEYPOINT))
+        .toList();
+    List<String> subsets = PckRow.subsets(PckRow.CONDITION);
+    List<String> header = new ArrayList<>(List.of("category", "run"));
+    for (String tau : TAUS) {
+      for (String sub : subsets) {
+        header.add(tau + " " + sub);
+      }
+    }
+    for (String sub : subsets) {
+      header.add("keypoints " + sub);
+    }
+    List<List<String>> body = new ArrayList<>();
+    for (String cat : withAll(categories)) {
+      List<PckRow> c = sel.stream().filter(r -> r.category().equals(cat)).toList();
+      for (Run run : runsOf(c)) {
+        List<String> line = new ArrayList<>(List.of(cat, run.label()));
+        for (String tau : TAUS) {
+          for (String sub : subsets) {
+            line.add(cell(c, run, tau, "pix3d", sub, false));
+          }
+        }
+        for (String sub : subsets) {
+          line.add(c.stream().filter(r -> matches(r, run) && r.tau().equals("img") && r.subset().equals(sub))
+              .map(r -> Long.toString(r.keypoints())).findFirst().orElse("0"));
+        }
+        body.add(line);
+      }
+    }
+    return new TextTable(PckRow.CONDITION, String.format(Locale.ROOT,
+        "PCK@%.2f on Pix3D images by condition (clean: neither truncated nor occluded; averaged per keypoint)", alpha),
+        header, body);
+  }
+
+  /** Every run x (data set, tau, subset) on the pairs of the sets carrying the flag, every category. */
+  static TextTable pairFlag(List<PckRow> rows, double alpha, String flag) {
+    List<PckRow> sel = rows.stream()
+        .filter(r -> r.category().equals(PckRow.ALL) && r.breakdown().equals(flag) && r.keypointId() == null
+            && at(r, alpha) && r.averaging().equals(PckRow.PER_KEYPOINT))
         .toList();
     List<String> datasets = sel.stream().map(PckRow::dataset).distinct().sorted().toList();
     List<String> header = new ArrayList<>(List.of("run"));
     List<String[]> cols = new ArrayList<>();
     for (String ds : datasets) {
       for (String tau : TAUS) {
-        for (String vp : VIEWPOINTS) {
-          header.add(String.format(Locale.ROOT, "%s %s %s", ds, tau, vp));
-          cols.add(new String[] {tau, ds, vp});
+        for (String sub : PckRow.subsets(flag)) {
+          header.add(String.format(Locale.ROOT, "%s %s %s", ds, tau, sub));
+          cols.add(new String[] {tau, ds, sub});
         }
       }
     }
@@ -131,28 +187,90 @@ public final class PaperTables {
     for (Run run : runsOf(sel)) {
       List<String> line = new ArrayList<>(List.of(run.label()));
       for (String[] col : cols) {
-        line.add(cell(sel, run, col[0], col[1], col[2]));
+        line.add(cell(sel, run, col[0], col[1], col[2], false));
       }
       body.add(line);
     }
-    return new TextTable("viewpoint",
-        String.format(Locale.ROOT, "PCK@%.2f by viewpoint variation (pairs, every category, averaged per keypoint)", alpha),
+    return new TextTable(flag, String.format(Locale.ROOT,
+        "PCK@%.2f by SPair's %s flag (pairs, every category, averaged per keypoint)", alpha, flagName(flag)),
         header, body);
+  }
+
+  private static String flagName(String flag) {
+    return switch (flag) {
+      case PckRow.VIEWPOINT -> "viewpoint_variation";
+      case PckRow.SCALE -> "scale_variation";
+      default -> flag;
+    };
+  }
+
+  /**
+   * Ambiguous keypoints: (category, run) x (data set, tau, PCK / flip rate), on pairs where the
+   * set has pairs, else on images.
+   */
+  static TextTable ambiguity(List<PckRow> rows, double alpha, Set<String> categories) {
+    List<PckRow> sel = rows.stream()
+        .filter(r -> r.breakdown().equals(PckRow.AMBIGUITY) && r.subset().equals("ambiguous") && r.keypointId() == null
+            && at(r, alpha) && r.averaging().equals(PckRow.PER_KEYPOINT))
+        .toList();
+    Set<String> withPairs = new java.util.HashSet<>();
+    sel.stream().filter(r -> r.unit().equals("pair")).forEach(r -> withPairs.add(r.dataset()));
+    sel = sel.stream().filter(r -> r.unit().equals(withPairs.contains(r.dataset()) ? "pair" : "image")).toList();
+    List<String> datasets = DATASETS.stream().filter(ds -> rows.stream().anyMatch(r -> r.dataset().equals(ds))).toList();
+    List<String> header = new ArrayList<>(List.of("category", "run"));
+    for (String ds : datasets) {
+      for (String tau : TAUS) {
+        header.add(ds + " " + tau + " PCK");
+        header.add(ds + " " + tau + " flip");
+      }
+    }
+    List<List<String>> body = new ArrayList<>();
+    for (String cat : withAll(categories)) {
+      List<PckRow> c = sel.stream().filter(r -> r.category().equals(cat)).toList();
+      for (Run run : runsOf(c)) {
+        List<String> line = new ArrayList<>(List.of(cat, run.label()));
+        for (String ds : datasets) {
+          for (String tau : TAUS) {
+            line.add(cell(c, run, tau, ds, "ambiguous", false));
+            line.add(cell(c, run, tau, ds, "ambiguous", true));
+          }
+        }
+        body.add(line);
+      }
+    }
+    return new TextTable(PckRow.AMBIGUITY, String.format(Locale.ROOT,
+        "PCK@%.2f and flip rate on ambiguous keypoints (reflection partner visible too; flip: within alpha tau of the"
+            + " partner and not of the keypoint; pairs where the set has them; averaged per keypoint)", alpha),
+        header, body);
+  }
+
+  private static List<String> withAll(Set<String> categories) {
+    List<String> out = new ArrayList<>(List.of(PckRow.ALL));
+    out.addAll(categories);
+    return out;
+  }
+
+  private static boolean at(PckRow r, double alpha) {
+    return Math.abs(r.alpha() - alpha) < 1e-9;
   }
 
   /** Per-keypoint averaging, all keypoints, the paper's unit for the protocol, at alpha. */
   static boolean headline(PckRow r, double alpha) {
     return r.keypointId() == null
-        && Math.abs(r.alpha() - alpha) < 1e-9
+        && at(r, alpha)
         && r.averaging().equals(PckRow.PER_KEYPOINT)
         && r.unit().equals(PckRow.headlineUnit(r.protocol()));
   }
 
-  private static String cell(List<PckRow> sel, Run run, String tau, String ds, String vp) {
+  private static boolean matches(PckRow r, Run run) {
+    return r.method().equals(run.method()) && r.setting().equals(run.setting()) && r.protocol().equals(run.protocol());
+  }
+
+  private static String cell(List<PckRow> sel, Run run, String tau, String ds, String subset, boolean flip) {
     for (PckRow r : sel) {
-      if (r.method().equals(run.method()) && r.setting().equals(run.setting()) && r.protocol().equals(run.protocol())
-          && r.tau().equals(tau) && r.dataset().equals(ds) && (vp == null || vp.equals(r.viewpoint()))) {
-        return String.format(Locale.ROOT, "%.3f", r.pck());
+      if (matches(r, run) && r.tau().equals(tau) && r.dataset().equals(ds) && r.subset().equals(subset)) {
+        double v = flip ? r.flipRate() : r.pck();
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
       }
     }
     return "-";

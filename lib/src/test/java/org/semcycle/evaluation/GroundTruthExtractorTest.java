@@ -30,7 +30,7 @@ class GroundTruthExtractorTest {
 
   GroundTruthExtractor extractor(String maps) {
     return new GroundTruthExtractor(KeypointIdMap.fromConfig(ConfigFactory.parseString(maps)),
-        new CategoryNames(List.of("chair", "car", "airplane")), SpairSplit.TEST);
+        new CategoryNames(List.of("chair", "car", "airplane")), SpairSplit.TEST, null);
   }
 
   static Pix3dRecord record(String img, double[][][] kps, String kp3) {

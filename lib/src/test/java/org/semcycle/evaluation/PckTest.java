@@ -66,8 +66,8 @@ class PckTest {
     List<TextTable> t = PaperTables.all(rows, 0.10);
     TextTable t1 = t.get(0);
     assertEquals("table1", t1.name());
-    assertEquals(List.of("cycle-3d / full", "-", "0.500", "-", "-", "-", "-"), t1.rows().get(0));
-    assertEquals(List.of("baseline-2d / full (pairs)", "-", "0.250", "-", "-", "-", "-"), t1.rows().get(1));
+    assertEquals(List.of("cycle-3d / full", "-", "0.500", "-", "-", "-", "-", "1", "0"), t1.rows().get(0));
+    assertEquals(List.of("baseline-2d / full (pairs)", "-", "0.250", "-", "-", "-", "-", "1", "0"), t1.rows().get(1));
     TextTable t2 = t.get(1);
     assertEquals("table2", t2.name());
     assertEquals("0.125", t2.rows().get(1).get(5));
@@ -80,6 +80,7 @@ class PckTest {
 
   static PckRow row(String ds, String cat, String method, String setting, String protocol, String unit, String tau,
       double alpha, String averaging, double pck, String vp) {
-    return new PckRow(ds, cat, null, method, setting, protocol, unit, tau, alpha, averaging, pck, 10, 2, 0, vp);
+    return new PckRow(ds, cat, null, method, setting, protocol, unit, tau, alpha, averaging, pck, 10, 2, 1, 0,
+        vp == null ? PckRow.ALL : PckRow.VIEWPOINT, vp == null ? PckRow.ALL : vp, Double.NaN);
   }
 }
