@@ -98,11 +98,11 @@ class BadInputReadersTest {
   void pfpascalWrongMatTypesMalformedCsvAndUnsafeImagePathsAreRejected() {
     RecordingDataRoot root = new RecordingDataRoot(corpus.pfpascal());
     PfPascalReader reader = new PfPascalReader(root);
-    assertEquals(1, reader.readAnnotation("chair", "2008_000001").kps().length);
+    assertEquals(1, reader.readAnnotationOf("JPEGImages/2008_000001.jpg", "chair").kps().length);
     for (Case c : BadInputCorpus.PFPASCAL_CASES) {
       DataFormatException e = assertThrows(DataFormatException.class, () -> {
         if (c.key().endsWith(".mat")) {
-          reader.readAnnotation("chair", c.key().replaceAll(".*/|\\.mat$", ""));
+          reader.readAnnotation(c.key());
         } else {
           reader.readPairs(c.key());
         }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.semcycle.datasets.keypointnet.Keypoint;
 import org.semcycle.datasets.pfpascal.PfPascalAnnotation;
-import org.semcycle.datasets.pfpascal.PfPascalLayout;
 import org.semcycle.datasets.pfpascal.PfPascalWriter;
 import org.semcycle.datasets.pix3d.Pix3dCamera;
 import org.semcycle.datasets.pix3d.Pix3dKeypointFile;
@@ -32,8 +31,9 @@ import org.semcycle.io.DataSink;
  *       dropped), {@code 3d_keypoints.txt} and the sidecar {@code 3d_keypoints_ids.txt}.
  *   <li>spair: {@code JPEGImages/<voc cat>/<id>.jpg}, {@code Segmentation/<voc cat>/<id>.png}
  *       (the visible mask), {@code ImageAnnotation/<voc cat>/<id>.json}.
- *   <li>pfpascal: {@code JPEGImages/<id>.jpg}, {@code Annotations/<voc class>/<id>.mat}
- *       (categories without a VOC class are left out).
+ *   <li>pfpascal, as released: {@code PF-dataset-PASCAL/JPEGImages/<id>.jpg}, {@code
+ *       PF-dataset-PASCAL/Annotations/<voc class>/<id>.mat} (categories without a VOC class are
+ *       left out).
  *   <li>every set: {@code semcycle_gt/<cat>/<id>.json} and {@code <id>_{depth,normals,silhouette}.png}.
  * </ul>
  */
@@ -74,8 +74,9 @@ public final class BenchmarkFiles {
           new SpairWriter(set).writeImageAnnotation(spairAnnotation(r));
         }
         case PFPASCAL -> {
-          set.write(PfPascalLayout.image(r.imageId()), img.jpeg());
-          new PfPascalWriter(set).writeAnnotation(r.category().vocClass(), r.imageId(), pfPascalAnnotation(r));
+          String image = BenchmarkLayout.pfPascalImage(r);
+          set.write(image, img.jpeg());
+          new PfPascalWriter(set).writeAnnotation(image, r.category().vocClass(), pfPascalAnnotation(r));
         }
         default -> throw new IllegalStateException(f.toString());
       }

@@ -10,7 +10,7 @@ public enum BenchmarkFormat {
   PIX3D("pix3d"),
   /** SPair-71k: {@code spair/JPEGImages/}, {@code ImageAnnotation/}, {@code PairAnnotation/test/}... */
   SPAIR("spair"),
-  /** PF-PASCAL: {@code pfpascal/JPEGImages/}, {@code Annotations/}, {@code test_pairs.csv}. */
+  /** PF-PASCAL: {@code pfpascal/test_pairs.csv}, {@code PF-dataset-PASCAL/{JPEGImages,Annotations}/}. */
   PFPASCAL("pfpascal");
 
   private final String dir;

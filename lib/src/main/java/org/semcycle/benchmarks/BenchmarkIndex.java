@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.semcycle.datasets.pfpascal.PfPascalCsv;
-import org.semcycle.datasets.pfpascal.PfPascalLayout;
 import org.semcycle.datasets.pfpascal.PfPascalPair;
 import org.semcycle.datasets.pfpascal.PfPascalWriter;
 import org.semcycle.datasets.pfpascal.VocClasses;
@@ -24,10 +23,11 @@ import org.semcycle.io.DataSink;
  * Writes the index files of the evaluation sets from every image's {@link EvaluationRecord}
  * (driver side): {@code pix3d/pix3d.json} (records sorted by image id), SPair's {@code
  * PairAnnotation/test/<name>.json} and {@code Layout/large/test.txt}, and PF-PASCAL's {@code
- * test_pairs.csv}. Pairs come from {@link BenchmarkPairs} per category (sorted by name), numbered
- * from 1 across categories; SPair and PF-PASCAL share them (PF-PASCAL keeps those of categories
- * with a VOC class). Keypoints of a pair are the ones visible in both images ({@link
- * SpairPairs#make}, azimuths in degrees, no mirroring).
+ * test_pairs.csv} (naming {@code PF-dataset-PASCAL/JPEGImages/<id>.jpg}, as released). Pairs
+ * come from {@link BenchmarkPairs} per category (sorted by name), numbered from 1 across
+ * categories; SPair and PF-PASCAL share them (PF-PASCAL keeps those of categories with a VOC
+ * class). Keypoints of a pair are the ones visible in both images ({@link SpairPairs#make},
+ * azimuths in degrees, no mirroring).
  */
 public final class BenchmarkIndex {
   private BenchmarkIndex() {}
@@ -72,8 +72,8 @@ public final class BenchmarkIndex {
           BenchmarkCategory c = p.source().category();
           if (pf && BenchmarkFiles.included(BenchmarkFormat.PFPASCAL, c)) {
             pfPairs.add(PfPascalPair.test(
-                PfPascalLayout.image(p.source().imageId()),
-                PfPascalLayout.image(p.target().imageId()),
+                BenchmarkLayout.pfPascalImage(p.source()),
+                BenchmarkLayout.pfPascalImage(p.target()),
                 VocClasses.id(c.vocClass()),
                 sp.srcKps(),
                 sp.trgKps()));

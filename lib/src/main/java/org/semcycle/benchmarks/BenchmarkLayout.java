@@ -17,6 +17,14 @@ public final class BenchmarkLayout {
   /** PF-PASCAL's test pair list at the set's root. */
   public static final String PFPASCAL_TEST_PAIRS = "test_pairs.csv";
 
+  /**
+   * PF-PASCAL as released: {@code PF-dataset-PASCAL/JPEGImages/<id>.jpg}, with its annotation
+   * beside it ({@link PfPascalLayout#annotationOf}) and the pair list at the set's root.
+   */
+  public static String pfPascalImage(EvaluationRecord r) {
+    return PfPascalLayout.image(PfPascalLayout.RELEASE_DIR, r.imageId());
+  }
+
   /** Pix3D: {@code img/<cat>/<id>.jpg}. */
   public static String pix3dImage(EvaluationRecord r) {
     return "img/" + r.category().name() + "/" + r.imageId() + ".jpg";
@@ -56,7 +64,7 @@ public final class BenchmarkLayout {
     return switch (f) {
       case PIX3D -> pix3dImage(r);
       case SPAIR -> SpairLayout.image(r.category().spairName(), r.imageId());
-      case PFPASCAL -> PfPascalLayout.image(r.imageId());
+      case PFPASCAL -> pfPascalImage(r);
     };
   }
 

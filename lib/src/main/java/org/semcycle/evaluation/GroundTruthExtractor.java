@@ -4,8 +4,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.semcycle.benchmarks.BenchmarkFormat;
 import org.semcycle.benchmarks.BenchmarkKeypoint;
 import org.semcycle.benchmarks.ImageGroundTruth;
@@ -42,10 +44,13 @@ import org.semcycle.io.ImageHeader;
  *   <li>SPair-71k: every {@code ImageAnnotation/<cat>/<id>.json} (non-null {@code kps}), and every
  *       pair of the split list (target keypoints {@code trg_kps} with {@code kps_ids}, {@code
  *       trg_imsize}, {@code trg_bndbox}, {@code viewpoint_variation}).
- *   <li>PF-PASCAL: every {@code Annotations/<class>/<id>.mat} (finite rows; image size from the
- *       JPEG header), and every row of {@code test_pairs.csv}: its target keypoints (the CSV's
- *       XB/YB) get the indices visible in both images' annotations, in index order, which must be
- *       as many as the row has.
+ *   <li>PF-PASCAL: every {@code P/Annotations/<class>/<id>.mat} (finite rows; image size from
+ *       the JPEG header of {@code P/JPEGImages/<id>.jpg}), P the release's {@code
+ *       PF-dataset-PASCAL}, the root itself or the folder of the pair list's images ({@link
+ *       PfPascalLayout}), and every row of {@code test_pairs.csv}: its target keypoints (the
+ *       CSV's XB/YB) get the indices visible in both images' annotations (found beside each
+ *       image, {@link PfPascalLayout#annotationOf}), in index order, which must be as many as
+ *       the row has.
  * </ul>
  *
  * A missing index file (pix3d.json, the split list, test_pairs.csv) raises a {@link
@@ -89,8 +94,13 @@ public final class GroundTruthExtractor {
     if (!root.list("ImageAnnotation").isEmpty() || !root.list("Layout/large").isEmpty()) {
       return BenchmarkFormat.SPAIR;
     }
-    if (root.exists(BenchmarkLayout.PFPASCAL_TEST_PAIRS) || !root.list("Annotations").isEmpty()) {
+    if (root.exists(BenchmarkLayout.PFPASCAL_TEST_PAIRS)) {
       return BenchmarkFormat.PFPASCAL;
+    }
+    for (String base : PfPascalLayout.BASES) {
+      if (!root.list(PfPascalLayout.annotationsDir(base)).isEmpty()) {
+        return BenchmarkFormat.PFPASCAL;
+      }
     }
     return null;
   }
@@ -295,43 +305,45 @@ public final class GroundTruthExtractor {
   private Result pfPascal(DataRoot root) {
     String ds = BenchmarkFormat.PFPASCAL.dir();
     Result out = new Result();
-    PfPascalReader reader = new PfPascalReader(root);
-    Map<String, PfPascalAnnotation> annotations = new HashMap<>();
-    Map<String, double[]> taus = new HashMap<>();
-    for (String cls : root.list("Annotations")) {
-      if (!VocClasses.NAMES.contains(cls)) {
-        continue;
-      }
-      String cat = names.ours(cls);
-      for (String file : root.list("Annotations/" + cls)) {
-        if (!file.endsWith(".mat")) {
-          continue;
-        }
-        String imageId = file.substring(0, file.length() - 4);
-        try {
-          PfPascalAnnotation a = reader.readAnnotation(cls, imageId);
-          double[] tau = pfTaus(root, imageId, a, taus);
-          List<GroundTruthRow> rows = new ArrayList<>();
-          double[][] kps = a.kps();
-          for (int i = 0; i < a.keypointCount(); i++) {
-            Integer id = ids.semanticId(ds, cat, i);
-            if (a.isVisible(i) && id != null) {
-              rows.add(new GroundTruthRow(ds, cat, imageId, null, id, kps[i][0], kps[i][1], tau[0], tau[1],
-                  PfPascalLayout.image(imageId), UnitConditions.NONE));
-            }
-          }
-          annotations.put(cls + "/" + imageId, a);
-          out.rows().addAll(dedupe(rows));
-        } catch (DataFormatException | IllegalArgumentException | UncheckedIOException e) {
-          out.rejects().add(new GroundTruthReject(ds, cat, imageId, null, e.getMessage()));
-        }
-      }
-    }
     String csv = BenchmarkLayout.PFPASCAL_TEST_PAIRS;
     if (!root.exists(csv)) {
       throw new DataFormatException(root.describe(csv), "file not found (the PF-PASCAL test pair list)");
     }
+    PfPascalReader reader = new PfPascalReader(root);
     List<PfPascalPair> pairs = reader.readPairs(csv);
+    Map<String, PfPascalAnnotation> annotations = new HashMap<>();
+    Map<String, double[]> taus = new HashMap<>();
+    for (String base : pfPascalBases(pairs)) {
+      for (String cls : root.list(PfPascalLayout.annotationsDir(base))) {
+        if (!VocClasses.NAMES.contains(cls)) {
+          continue;
+        }
+        String cat = names.ours(cls);
+        for (String file : root.list(PfPascalLayout.annotationsDir(base) + "/" + cls)) {
+          if (!file.endsWith(".mat")) {
+            continue;
+          }
+          String imageId = file.substring(0, file.length() - 4);
+          try {
+            String image = PfPascalLayout.image(base, imageId);
+            PfPascalAnnotation a = annotation(reader, annotations, image, cls);
+            double[] tau = pfTaus(root, image, a, taus);
+            List<GroundTruthRow> rows = new ArrayList<>();
+            double[][] kps = a.kps();
+            for (int i = 0; i < a.keypointCount(); i++) {
+              Integer id = ids.semanticId(ds, cat, i);
+              if (a.isVisible(i) && id != null) {
+                rows.add(new GroundTruthRow(ds, cat, imageId, null, id, kps[i][0], kps[i][1], tau[0], tau[1],
+                    image, UnitConditions.NONE));
+              }
+            }
+            out.rows().addAll(dedupe(rows));
+          } catch (DataFormatException | IllegalArgumentException | UncheckedIOException e) {
+            out.rejects().add(new GroundTruthReject(ds, cat, imageId, null, e.getMessage()));
+          }
+        }
+      }
+    }
     for (int row = 0; row < pairs.size(); row++) {
       PfPascalPair p = pairs.get(row);
       String cls = p.className();
@@ -343,8 +355,8 @@ public final class GroundTruthExtractor {
         if (!p.hasKeypoints()) {
           throw new DataFormatException(root.describe(csv), row + 2, "a test row needs XA;YA;XB;YB keypoints");
         }
-        PfPascalAnnotation a = annotation(reader, annotations, cls, src);
-        PfPascalAnnotation b = annotation(reader, annotations, cls, trg);
+        PfPascalAnnotation a = annotation(reader, annotations, p.sourceImage(), cls);
+        PfPascalAnnotation b = annotation(reader, annotations, p.targetImage(), cls);
         List<Integer> both = new ArrayList<>();
         for (int i = 0; i < Math.min(a.keypointCount(), b.keypointCount()); i++) {
           if (a.isVisible(i) && b.isVisible(i)) {
@@ -356,7 +368,7 @@ public final class GroundTruthExtractor {
           throw new DataFormatException(root.describe(csv), row + 2, "the row has " + trgKps.length
               + " keypoints but " + both.size() + " are visible in both annotations of " + src + " and " + trg);
         }
-        double[] tau = pfTaus(root, trg, b, taus);
+        double[] tau = pfTaus(root, p.targetImage(), b, taus);
         List<GroundTruthRow> rows = new ArrayList<>();
         for (int k = 0; k < both.size(); k++) {
           Integer id = ids.semanticId(ds, cat, both.get(k));
@@ -373,22 +385,41 @@ public final class GroundTruthExtractor {
     return out;
   }
 
+  /**
+   * The folders P whose {@code P/Annotations/} hold a PF-PASCAL set's annotations: both layouts'
+   * ({@link PfPascalLayout#BASES}) and those of the pair list's image paths.
+   */
+  private static Set<String> pfPascalBases(List<PfPascalPair> pairs) {
+    Set<String> out = new LinkedHashSet<>(PfPascalLayout.BASES);
+    for (PfPascalPair p : pairs) {
+      for (String image : List.of(p.sourceImage(), p.targetImage())) {
+        try {
+          out.add(PfPascalLayout.base(image));
+        } catch (IllegalArgumentException e) {
+          // not in a JPEGImages folder: the pair's rows report it
+        }
+      }
+    }
+    return out;
+  }
+
   private static PfPascalAnnotation annotation(
-      PfPascalReader reader, Map<String, PfPascalAnnotation> cache, String cls, String id) {
-    PfPascalAnnotation a = cache.get(cls + "/" + id);
+      PfPascalReader reader, Map<String, PfPascalAnnotation> cache, String image, String cls) {
+    String key = cls + "|" + image;
+    PfPascalAnnotation a = cache.get(key);
     if (a == null) {
-      a = reader.readAnnotation(cls, id);
-      cache.put(cls + "/" + id, a);
+      a = reader.readAnnotationOf(image, cls);
+      cache.put(key, a);
     }
     return a;
   }
 
-  private static double[] pfTaus(DataRoot root, String imageId, PfPascalAnnotation a, Map<String, double[]> cache) {
-    double[] t = cache.get(imageId);
+  private static double[] pfTaus(DataRoot root, String image, PfPascalAnnotation a, Map<String, double[]> cache) {
+    double[] t = cache.get(image);
     if (t == null) {
-      ImageHeader h = ImageHeader.read(root, PfPascalLayout.image(imageId));
+      ImageHeader h = ImageHeader.read(root, image);
       t = new double[] {Pck.tauImg(h.width(), h.height()), Pck.tauBbox(a.bbox())};
-      cache.put(imageId, t);
+      cache.put(image, t);
     }
     return t;
   }

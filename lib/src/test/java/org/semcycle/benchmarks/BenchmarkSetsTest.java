@@ -173,7 +173,7 @@ class BenchmarkSetsTest {
   void pfPascalReadsBackOneBasedFilesAsTheSameKeypoints() {
     PfPascalReader reader = new PfPascalReader(new LocalDataRoot(tmp.resolve("pfpascal")));
     for (EvaluationRecord r : BY_ID.values()) {
-      PfPascalAnnotation a = reader.readAnnotation(r.category().vocClass(), r.imageId());
+      PfPascalAnnotation a = reader.readAnnotationOf(BenchmarkLayout.pfPascalImage(r), r.category().vocClass());
       assertArrayEquals(r.bbox(), a.bbox(), 1e-9);
       for (int id = 0; id < a.keypointCount(); id++) {
         BenchmarkKeypoint k = r.keypoint(id);
@@ -190,7 +190,7 @@ class BenchmarkSetsTest {
     for (int i = 0; i < pairs.size(); i++) {
       SpairPair sp = spair.readPair(SpairSplit.TEST, names.get(i));
       PfPascalPair pf = pairs.get(i);
-      assertEquals("JPEGImages/" + names.get(i).srcImageId() + ".jpg", pf.sourceImage());
+      assertEquals("PF-dataset-PASCAL/JPEGImages/" + names.get(i).srcImageId() + ".jpg", pf.sourceImage());
       assertEquals(VocClasses.id(sp.category()), pf.classId());
       double[][] a = pf.sourceKps();
       double[][] b = pf.targetKps();
@@ -227,7 +227,7 @@ class BenchmarkSetsTest {
     SynthModel m = ShapeGenerators.forCategory("chair", vocabulary()).generate(5, 0);
     new BenchmarkStage(spec, new LocalDataSink(again)).run(chair, m.synset(), m.modelId(), m.mesh(), m.keypoints());
     String id = EvaluationRenderer.imageId(chair, m.modelId(), 2);
-    for (String rel : List.of("spair/JPEGImages/chair/" + id + ".jpg", "pfpascal/Annotations/chair/" + id + ".mat",
+    for (String rel : List.of("spair/JPEGImages/chair/" + id + ".jpg", "pfpascal/PF-dataset-PASCAL/Annotations/chair/" + id + ".mat",
         "pix3d/semcycle_gt/chair/" + id + ".json")) {
       assertArrayEquals(Files.readAllBytes(tmp.resolve(rel)), Files.readAllBytes(again.resolve(rel)), rel);
     }

@@ -12,9 +12,12 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.semcycle.benchmarks.BenchmarkFormat;
 import org.semcycle.datasets.pfpascal.PfPascalAnnotation;
 import org.semcycle.datasets.pfpascal.PfPascalCsv;
+import org.semcycle.datasets.pfpascal.PfPascalFixture;
 import org.semcycle.datasets.pfpascal.PfPascalPair;
 import org.semcycle.datasets.pfpascal.PfPascalWriter;
 import org.semcycle.datasets.pix3d.Pix3dRecord;
@@ -23,7 +26,10 @@ import org.semcycle.datasets.spair.SpairSplit;
 import org.semcycle.io.LocalDataRoot;
 import org.semcycle.io.LocalDataSink;
 
-/** Hand-made Pix3D and PF-PASCAL sets: annotator means, id maps, pair keypoint ids, rejects. */
+/**
+ * Hand-made Pix3D and PF-PASCAL sets (the latter in the release's layout and ours): annotator
+ * means, id maps, pair keypoint ids, rejects.
+ */
 class GroundTruthExtractorTest {
   static final double NAN = Double.NaN;
   @TempDir Path tmp;
@@ -73,9 +79,9 @@ class GroundTruthExtractorTest {
     Path root = tmp.resolve("pf");
     LocalDataSink sink = new LocalDataSink(root);
     PfPascalWriter w = new PfPascalWriter(sink);
-    w.writeAnnotation("aeroplane", "pf_a", new PfPascalAnnotation(
+    w.writeAnnotation("JPEGImages/pf_a.jpg", "aeroplane", new PfPascalAnnotation(
         new double[][] {{1, 1}, {NAN, NAN}, {3, 3}, {4, 4}}, new double[] {0, 0, 30, 20}));
-    w.writeAnnotation("aeroplane", "pf_b", new PfPascalAnnotation(
+    w.writeAnnotation("JPEGImages/pf_b.jpg", "aeroplane", new PfPascalAnnotation(
         new double[][] {{5, 5}, {6, 6}, {NAN, NAN}, {8, 8}}, new double[] {2, 2, 12, 42}));
     for (String id : List.of("pf_a", "pf_b")) {
       Files.createDirectories(root.resolve("JPEGImages"));
@@ -103,5 +109,64 @@ class GroundTruthExtractorTest {
     assertEquals(1, r.rejects().size(), r.rejects().toString());
     assertEquals("1:pf_b-pf_a", r.rejects().get(0).pairId());
     assertTrue(r.rejects().get(0).reason().contains("test_pairs.csv:3"), r.rejects().toString());
+  }
+  @ParameterizedTest
+  @ValueSource(strings = {"PF-dataset-PASCAL", ""})
+  void pfPascalReleaseLayoutAndOursGiveTheSameRows(String base) throws Exception {
+    Path root = tmp.resolve("pf");
+    PfPascalFixture.write(root, base);
+    LocalDataRoot set = new LocalDataRoot(root);
+    assertEquals(BenchmarkFormat.PFPASCAL, GroundTruthExtractor.detect(set));
+    GroundTruthExtractor.Result r = extractor("").extract(BenchmarkFormat.PFPASCAL, set);
+    assertEquals(List.of(), r.rejects());
+    String a = PfPascalFixture.imagePath(base, PfPascalFixture.PLANE_A);
+    String b = PfPascalFixture.imagePath(base, PfPascalFixture.PLANE_B);
+    String c1 = PfPascalFixture.imagePath(base, PfPascalFixture.CHAIR_A);
+    String c2 = PfPascalFixture.imagePath(base, PfPascalFixture.CHAIR_B);
+    // Single images: every visible row, tau_img = max(w, h), tau_bbox = the box's longer side.
+    // Pairs: the target's CSV keypoints (XB/YB, 0-based) with the ids visible in both (0 and 2).
+    List<GroundTruthRow> expected = List.of(
+        row("airplane", "2008_004165", null, 0, 10, 20, 64, 48, a),
+        row("airplane", "2008_004165", null, 2, 30, 40, 64, 48, a),
+        row("airplane", "2008_004165", null, 3, 5, 5, 64, 48, a),
+        row("airplane", "2009_002457", null, 0, 5, 6, 50, 44, b),
+        row("airplane", "2009_002457", null, 1, 6, 6, 50, 44, b),
+        row("airplane", "2009_002457", null, 2, 8, 9, 50, 44, b),
+        row("chair", "2010_000001", null, 0, 3, 4, 30, 20, c1),
+        row("chair", "2010_000001", null, 1, 7, 8, 30, 20, c1),
+        row("chair", "2010_000002", null, 1, 9, 9, 36, 28, c2),
+        row("airplane", "2009_002457", "0:2008_004165-2009_002457", 0, 5, 6, 50, 44, b),
+        row("airplane", "2009_002457", "0:2008_004165-2009_002457", 2, 8, 9, 50, 44, b),
+        row("airplane", "2008_004165", "1:2009_002457-2008_004165", 0, 10, 20, 64, 48, a),
+        row("airplane", "2008_004165", "1:2009_002457-2008_004165", 2, 30, 40, 64, 48, a));
+    assertEquals(expected, r.rows());
+  }
+
+  @Test
+  void pfPascalReleaseLayoutIsDetectedByItsAnnotationsAlone() throws Exception {
+    Path root = tmp.resolve("pf");
+    PfPascalFixture.write(root, "PF-dataset-PASCAL");
+    Files.delete(root.resolve(PfPascalFixture.TEST_CSV));
+    assertEquals(BenchmarkFormat.PFPASCAL, GroundTruthExtractor.detect(new LocalDataRoot(root)));
+  }
+
+  @Test
+  void pfPascalMissingAnnotationIsARejectNamingTheFile() throws Exception {
+    Path root = tmp.resolve("pf");
+    PfPascalFixture.write(root, "PF-dataset-PASCAL");
+    Path mat = root.resolve("PF-dataset-PASCAL/Annotations/aeroplane/2008_004165.mat");
+    Files.delete(mat);
+    GroundTruthExtractor.Result r = extractor("").extract(BenchmarkFormat.PFPASCAL, new LocalDataRoot(root));
+    assertEquals(List.of("0:2008_004165-2009_002457", "1:2009_002457-2008_004165"),
+        r.rejects().stream().map(GroundTruthReject::pairId).toList());
+    for (GroundTruthReject j : r.rejects()) {
+      assertTrue(j.reason().startsWith(mat + ": file not found"), j.reason());
+    }
+    assertEquals(3 + 2 + 1, r.rows().size(), "the other images' rows");
+  }
+
+  private static GroundTruthRow row(String cat, String image, String pair, int id, double x, double y,
+      double tauImg, double tauBbox, String path) {
+    return new GroundTruthRow("pfpascal", cat, image, pair, id, x, y, tauImg, tauBbox, path, UnitConditions.NONE);
   }
 }

@@ -15,6 +15,7 @@ import org.semcycle.datasets.pix3d.Pix3dReader;
 import org.semcycle.datasets.pix3d.Pix3dRecord;
 import org.semcycle.datasets.spair.SpairLayout;
 import org.semcycle.datasets.spair.SpairReader;
+import org.semcycle.io.DataFormatException;
 import org.semcycle.io.DataRoot;
 
 /**
@@ -95,8 +96,16 @@ public final class InferTasks {
           rejects.put(cls + "/" + id, "class '" + cls + "' is not in the keypoint vocabulary");
           continue;
         }
-        byImage.computeIfAbsent(img, k -> new InferTask("pfpascal", c.name(), c.synset(), id, img,
-            null, PfPascalLayout.annotation(cls, PfPascalLayout.vocId(img)), p.classId()));
+        if (byImage.containsKey(img)) {
+          continue;
+        }
+        try {
+          byImage.put(img, new InferTask("pfpascal", c.name(), c.synset(), id, img, null,
+              PfPascalLayout.annotationOf(img, cls), p.classId()));
+        } catch (IllegalArgumentException e) {
+          rejects.put(cls + "/" + id, new DataFormatException(
+              root.describe(BenchmarkLayout.PFPASCAL_TEST_PAIRS), entry.row() + 2, e.getMessage()).getMessage());
+        }
       }
     }
     return new Listing(new ArrayList<>(byImage.values()), rejects);

@@ -1,7 +1,8 @@
 package org.semcycle.datasets.pfpascal;
 
 /**
- * PF-PASCAL's annotation of one image ({@code Annotations/<class>/<VOC id>.mat}), in memory in
+ * PF-PASCAL's annotation of one image ({@code P/Annotations/<class>/<VOC id>.mat} beside its
+ * {@code P/JPEGImages/<VOC id>.jpg}, {@link PfPascalLayout#annotationOf}), in memory in
  * the project's pixel convention: <b>0-based</b>, integers at pixel centres. The .mat file holds
  * MATLAB's 1-based pixels; {@link PfPascalMat} subtracts 1 on reading and adds 1 on writing.
  *

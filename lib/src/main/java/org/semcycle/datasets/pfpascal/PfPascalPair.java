@@ -5,7 +5,8 @@ package org.semcycle.datasets.pfpascal;
  * XA;YA;XB;YB}); train/val rows carry a {@code flip} flag instead. In memory keypoints are
  * <b>0-based</b> pixels (the CSV's 1-based values minus 1; see {@link PfPascalCsv}).
  *
- * @param sourceImage source image path relative to the root, e.g. {@code JPEGImages/2009_002457.jpg}
+ * @param sourceImage source image path relative to the root, e.g. {@code
+ *     PF-dataset-PASCAL/JPEGImages/2009_002457.jpg} ({@link PfPascalLayout})
  * @param targetImage target image path
  * @param classId VOC class, 1..20 ({@link VocClasses})
  * @param flip train/val rows: the flip flag (0/1); test rows: 0

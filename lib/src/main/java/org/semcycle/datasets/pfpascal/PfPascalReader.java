@@ -2,6 +2,7 @@ package org.semcycle.datasets.pfpascal;
 
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.semcycle.io.DataFormatException;
 import org.semcycle.io.DataRoot;
 import org.semcycle.io.ImageLoader;
 
@@ -20,15 +21,36 @@ public final class PfPascalReader {
     this.root = root;
   }
 
-  /** Reads {@code Annotations/<class>/<id>.mat}. */
-  public PfPascalAnnotation readAnnotation(String className, String vocId) {
-    String rel = PfPascalLayout.annotation(className, vocId);
-    return PfPascalMat.parse(root.readBytes(rel, MAX_MAT_BYTES), root.describe(rel));
+  /** Reads the .mat annotation at a path relative to the root. */
+  public PfPascalAnnotation readAnnotation(String matRelPath) {
+    return PfPascalMat.parse(root.readBytes(matRelPath, MAX_MAT_BYTES), root.describe(matRelPath));
   }
 
-  /** Reads the annotation of a pair's image, given its path as the CSV names it. */
+  /**
+   * Reads the annotation of an image, given its path as a pair CSV names it ({@link
+   * PfPascalLayout#annotationOf}: {@code P/JPEGImages/<id>.jpg} -> {@code
+   * P/Annotations/<class>/<id>.mat}).
+   *
+   * @throws DataFormatException naming the .mat file when it is missing, or the image when its
+   *     path is not in a {@code JPEGImages} folder
+   */
+  public PfPascalAnnotation readAnnotationOf(String imagePath, String className) {
+    String rel;
+    try {
+      rel = PfPascalLayout.annotationOf(imagePath, className);
+    } catch (IllegalArgumentException e) {
+      throw new DataFormatException(root.describe(imagePath), e.getMessage());
+    }
+    if (!root.exists(rel)) {
+      throw new DataFormatException(root.describe(rel), "file not found (the " + className
+          + " annotation of " + imagePath + ")");
+    }
+    return readAnnotation(rel);
+  }
+
+  /** {@link #readAnnotationOf(String, String)} with the class as its VOC id (1..20). */
   public PfPascalAnnotation readAnnotationOf(String imagePath, int classId) {
-    return readAnnotation(VocClasses.name(classId), PfPascalLayout.vocId(imagePath));
+    return readAnnotationOf(imagePath, VocClasses.name(classId));
   }
 
   /** Reads a pair CSV (test or train/val) at a relative path. */

@@ -7,7 +7,7 @@ import org.semcycle.io.DataSink;
 /**
  * Writes PF-PASCAL's layout through a {@link DataSink}: per-image .mat annotations and pair
  * CSVs, converting the in-memory 0-based pixels to the files' 1-based MATLAB pixels. Images are
- * written by the caller at {@link PfPascalLayout#image}.
+ * written by the caller at {@link PfPascalLayout#image}, annotations beside them.
  */
 public final class PfPascalWriter {
   private final DataSink sink;
@@ -16,10 +16,13 @@ public final class PfPascalWriter {
     this.sink = sink;
   }
 
-  /** Writes {@code Annotations/<class>/<id>.mat}. */
-  public void writeAnnotation(String className, String vocId, PfPascalAnnotation a)
+  /**
+   * Writes the annotation of an image at {@link PfPascalLayout#annotationOf}: {@code
+   * P/JPEGImages/<id>.jpg} -> {@code P/Annotations/<class>/<id>.mat}.
+   */
+  public void writeAnnotation(String imagePath, String className, PfPascalAnnotation a)
       throws IOException {
-    sink.write(PfPascalLayout.annotation(className, vocId), PfPascalMat.toBytes(a));
+    sink.write(PfPascalLayout.annotationOf(imagePath, className), PfPascalMat.toBytes(a));
   }
 
   /** Writes a pair CSV of the given kind at a relative path (e.g. {@code test_pairs.csv}). */

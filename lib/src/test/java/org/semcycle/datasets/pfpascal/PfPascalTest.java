@@ -66,7 +66,7 @@ class PfPascalTest {
     assertEquals(15, firstTagType(mat), "compressed, as MATLAB's default save");
     new LocalDataSink(dir).write("Annotations/aeroplane/2008_000123.mat", mat);
     PfPascalAnnotation a =
-        new PfPascalReader(new LocalDataRoot(dir)).readAnnotation("aeroplane", "2008_000123");
+        new PfPascalReader(new LocalDataRoot(dir)).readAnnotationOf("JPEGImages/2008_000123.jpg", 1);
     assertEquals(3, a.keypointCount());
     assertArrayEquals(new double[] {9, 19}, a.kps()[0], "1-based -> 0-based");
     assertFalse(a.isVisible(1));
@@ -80,9 +80,9 @@ class PfPascalTest {
     PfPascalAnnotation a =
         new PfPascalAnnotation(new double[][] {{0, 0}, {Double.NaN, Double.NaN}, {12.25, 7}},
             new double[] {0, 1, 50, 60});
-    new PfPascalWriter(new LocalDataSink(dir)).writeAnnotation("cat", "2009_000001", a);
+    new PfPascalWriter(new LocalDataSink(dir)).writeAnnotation("JPEGImages/2009_000001.jpg", "cat", a);
     PfPascalAnnotation back =
-        new PfPascalReader(new LocalDataRoot(dir)).readAnnotation("cat", "2009_000001");
+        new PfPascalReader(new LocalDataRoot(dir)).readAnnotation("Annotations/cat/2009_000001.mat");
     assertTrue(Arrays.deepEquals(a.kps(), back.kps()));
     assertArrayEquals(a.bbox(), back.bbox());
     byte[] bytes = PfPascalMat.toBytes(a);
@@ -214,7 +214,7 @@ class PfPascalTest {
     assertEquals("tvmonitor", VocClasses.name(20));
     assertEquals(9, VocClasses.id("chair"));
     assertEquals("Annotations/chair/2008_000001.mat",
-        PfPascalLayout.annotation("chair", "2008_000001"));
+        PfPascalLayout.annotationOf("JPEGImages/2008_000001.jpg", "chair"));
     assertEquals("2009_002457", PfPascalLayout.vocId("JPEGImages/2009_002457.jpg"));
   }
 }
