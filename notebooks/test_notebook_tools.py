@@ -79,7 +79,7 @@ class HelpersTest(unittest.TestCase):
 
     def test_keypoint_names_from_conf(self):
         names = nbh.keypoint_names()
-        self.assertEqual("seat_front_right", names["chair"][0])
+        self.assertEqual("back_top_right", names["chair"][0])
         self.assertEqual(21, len(names["chair"]))
         self.assertIn("car", names)
 

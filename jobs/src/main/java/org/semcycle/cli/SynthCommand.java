@@ -64,6 +64,7 @@ public final class SynthCommand implements Callable<Integer> {
         "synth: %d categories x %d models -> %s%n",
         spec.categories().size(), spec.modelsPerCategory(), Locations.qualify(out));
     SynthReport report = SyntheticWorld.write(spec, sink, c.getInt("semcycle.synth.threads"));
+    System.err.println("synth: keypoint means per id " + sink.describe(SyntheticWorld.KEYPOINT_MEANS));
     int n = c.getInt("semcycle.synth.preview");
     if (n > 0) {
       sink.write("preview.png", SynthPreview.contactSheet(spec, n, 160));

@@ -1,6 +1,7 @@
 package org.semcycle.synthetic;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,11 @@ final class PartAssembly {
 
   private record Pending(int face, double[] w) {}
 
-  private record Circle(Vec3 center, Vec3 normal) {}
-
   private final KeypointVocabulary.Category vocabulary;
   private final MeshBuilder builder = new MeshBuilder();
   private final Map<Placed, Placed> mirrors = new HashMap<>();
   private final TreeMap<Integer, Pending> keypoints = new TreeMap<>();
-  private final Map<Integer, Circle> circles = new HashMap<>();
+  private final List<int[]> declaredRotations = new ArrayList<>();
   private final List<int[]> triangles = new ArrayList<>();
 
   PartAssembly(KeypointVocabulary.Category vocabulary) {
@@ -136,9 +135,16 @@ final class PartAssembly {
     mirrorKeypoint(rightName, vocabulary.name(mirror));
   }
 
-  /** Declares the circle (pre-normalisation frame) of the rotation group holding {@code name}. */
-  void circle(String name, Vec3 center, Vec3 normal) {
-    circles.put(vocabulary.id(name), new Circle(center, normal.normalized()));
+  /**
+   * Declares a rotation group of this model only (semantic ids of the named keypoints, in this
+   * order), for groups that the vocabulary does not list for every model that has the ids.
+   */
+  void rotationGroup(String... names) {
+    int[] ids = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      ids[i] = vocabulary.id(names[i]);
+    }
+    declaredRotations.add(ids);
   }
 
   private int tri(int face, int corner) {
@@ -172,36 +178,37 @@ final class PartAssembly {
         reflection.add(new int[] {index.get(pair[0]), index.get(pair[1])});
       }
     }
+    // Rotation groups as KeypointNet writes them: kp_indexes only, no circle. The vocabulary's
+    // groups apply to every model holding all their members; declared ones to this model.
     List<RotationGroup> rotation = new ArrayList<>();
     for (int[] group : vocabulary.rotationGroups()) {
-      int[] idx = new int[group.length];
-      boolean all = true;
-      for (int i = 0; i < group.length && all; i++) {
-        Integer k = index.get(group[i]);
-        all = k != null;
-        idx[i] = all ? k : -1;
-      }
-      if (!all) {
-        continue;
-      }
-      Circle circle = null;
-      for (int id : group) {
-        circle = circle == null ? circles.get(id) : circle;
-      }
-      if (circle == null) {
+      int[] idx = listIndexes(group, index);
+      if (idx != null) {
         rotation.add(new RotationGroup(idx, false, null, 0, null));
-      } else {
-        Vec3 center = circle.center().minus(c).times(s);
-        double radius = 0;
-        for (int k : idx) {
-          radius += Vec3.of(kps.get(k).xyz()).distance(center);
-        }
-        radius /= idx.length;
-        rotation.add(new RotationGroup(idx, true, center.toArray(), radius, circle.normal().toArray()));
       }
+    }
+    for (int[] group : declaredRotations) {
+      int[] idx = listIndexes(group, index);
+      if (idx == null) {
+        throw new IllegalStateException("rotation group " + Arrays.toString(group) + " declared without all its keypoints");
+      }
+      rotation.add(new RotationGroup(idx, false, null, 0, null));
     }
     return new SynthModel(synset, category, modelId, variant, mesh, kps,
         new Symmetries(reflection, rotation));
+  }
+
+  /** Keypoint-list indexes of semantic ids {@code group}, or null when one is not placed. */
+  private static int[] listIndexes(int[] group, Map<Integer, Integer> index) {
+    int[] idx = new int[group.length];
+    for (int i = 0; i < group.length; i++) {
+      Integer k = index.get(group[i]);
+      if (k == null) {
+        return null;
+      }
+      idx[i] = k;
+    }
+    return idx;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.semcycle.datasets.keypointnet.AnnotationWriter;
 import org.semcycle.datasets.keypointnet.Keypoint;
+import org.semcycle.datasets.keypointnet.KeypointMeans;
 import org.semcycle.datasets.keypointnet.KeypointNetLayout;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.datasets.keypointnet.PcdWriter;
@@ -39,6 +40,8 @@ import org.semcycle.io.Seeds;
  * KeypointNet/annotations/&lt;category&gt;.json
  * KeypointNet/pcds/&lt;synset&gt;/&lt;model&gt;.pcd        (ASCII, FIELDS x y z rgb)
  * KeypointNet/splits/{train,val,test}.txt           (synset-modelId a line)
+ * keypoint-means.csv                                (per category and semantic id: models
+ *                                                    having it, mean and sd of x, y, z)
  * </pre>
  *
  * Each model is a pure function of (seed, category, index), and shared files list models in
@@ -47,6 +50,8 @@ import org.semcycle.io.Seeds;
 public final class SyntheticWorld {
   public static final String SHAPENET = "ShapeNetCore.v2";
   public static final String KEYPOINTNET = "KeypointNet";
+  /** Where each semantic id sits over the written models ({@link KeypointMeans#toCsv}). */
+  public static final String KEYPOINT_MEANS = "keypoint-means.csv";
 
   private SyntheticWorld() {}
 
@@ -60,6 +65,7 @@ public final class SyntheticWorld {
       splits.put(s, new ArrayList<>());
     }
     List<TaxonomyEntry> taxonomy = new ArrayList<>();
+    List<KeypointMeans> means = new ArrayList<>();
     int keypoints = 0;
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
@@ -79,6 +85,7 @@ public final class SyntheticWorld {
         }
         AnnotationWriter.write(sink, KEYPOINTNET + "/" + KeypointNetLayout.annotations(gen.category()), annotations);
         assignSplits(spec, gen, annotations, splits);
+        means.add(KeypointMeans.of(gen.category(), annotations));
         perCategory.put(gen.category(), annotations.size());
         taxonomy.add(new TaxonomyEntry(gen.synset(), gen.category(), List.of(), annotations.size()));
       }
@@ -86,6 +93,7 @@ public final class SyntheticWorld {
       pool.shutdownNow();
     }
     sink.write(SHAPENET + "/" + Taxonomy.FILE, new Taxonomy(taxonomy).toJson());
+    sink.write(KEYPOINT_MEANS, KeypointMeans.toCsv(means, spec.vocabulary()));
     Map<String, Integer> perSplit = new LinkedHashMap<>();
     for (Map.Entry<String, List<SplitEntry>> e : splits.entrySet()) {
       Splits.write(sink, KEYPOINTNET + "/" + KeypointNetLayout.split(e.getKey()), e.getValue());

@@ -35,7 +35,10 @@ class ShapeGeneratorsTest {
   static final long SEED = Long.getLong("synthetic.seed", 20240611L);
   static final int N = Integer.getInteger("synthetic.models", 20);
   static KeypointVocabulary vocabulary;
+  /** Models 0..N-1 of each category, then chairs of the rarer bases (see {@link #generate}). */
   static final Map<String, List<SynthModel>> MODELS = new HashMap<>();
+  /** Chairs of each base checked at least: the first N models hold few of the rarer bases. */
+  static final int PER_CHAIR_BASE = 3;
 
   static Path confFile() {
     Path dir = Path.of("").toAbsolutePath();
@@ -58,8 +61,25 @@ class ShapeGeneratorsTest {
       for (int i = 0; i < N; i++) {
         list.add(g.generate(SEED, i));
       }
+      if (cat.equals("chair")) {
+        Map<String, Integer> perBase = new HashMap<>();
+        list.forEach(m -> perBase.merge(base(m), 1, Integer::sum));
+        for (int i = N; i < N + 1000 && !(perBase.size() == ChairGenerator.BASES.length
+            && perBase.values().stream().allMatch(c -> c >= PER_CHAIR_BASE)); i++) {
+          SynthModel m = g.generate(SEED, i);
+          if (perBase.getOrDefault(base(m), 0) < PER_CHAIR_BASE) {
+            perBase.merge(base(m), 1, Integer::sum);
+            list.add(m);
+          }
+        }
+        assertEquals(Set.of(ChairGenerator.BASES), perBase.keySet(), "every chair base is checked");
+      }
       MODELS.put(cat, list);
     }
+  }
+
+  static String base(SynthModel m) {
+    return m.variant().split("/")[0];
   }
 
   static void assertSameModel(SynthModel a, SynthModel b) {
@@ -260,7 +280,7 @@ class ShapeGeneratorsTest {
       ids.add(m.modelId());
     }
     assertTrue(variants.size() >= 3, cat + ": " + variants);
-    assertEquals(N, ids.size(), "model ids unique");
+    assertEquals(MODELS.get(cat).size(), ids.size(), "model ids unique");
   }
 
   private static Vec3 kp(SynthModel m, String name) {
@@ -284,43 +304,93 @@ class ShapeGeneratorsTest {
       for (int id = 0; id <= 5; id++) {
         assertTrue(ids.contains(id), m.variant() + " lacks " + id);
       }
-      assertTrue(ids.contains(16));
       for (int id = 6; id <= 9; id++) {
         assertEquals(v[1].equals("arms"), ids.contains(id), m.variant() + " arm id " + id);
       }
       boolean swivel = v[0].equals("swivel5");
-      for (int id = 10; id <= 15; id++) {
+      boolean pedestal = v[0].equals("pedestal4");
+      for (int id = 10; id <= 14; id++) {
         assertEquals(swivel, ids.contains(id), m.variant() + " swivel id " + id);
+      }
+      for (int id = 15; id <= 16; id++) {
+        assertEquals(swivel || pedestal, ids.contains(id), m.variant() + " column id " + id);
       }
       for (int id = 17; id <= 20; id++) {
         assertEquals(!swivel, ids.contains(id), m.variant() + " leg id " + id);
       }
-      assertEquals(swivel ? 1 : 0, m.symmetries().rotation().size());
+      assertEquals(swivel || pedestal ? 1 : 0, m.symmetries().rotation().size());
       if (swivel) {
         RotationGroup g = m.symmetries().rotation().get(0);
-        assertTrue(g.isCircle());
+        assertFalse(g.isCircle());
         assertEquals(5, g.kpIndexes().length);
-        assertArrayEquals(new double[] {0, 1, 0}, g.normal(), 1e-12);
-        Vec3 c = Vec3.of(g.center());
+        // The tips lie on one level, equally far from their centre, below the hub (16).
+        Vec3 hub = kp(m, "column_bottom");
+        Vec3 centre = Vec3.ZERO;
+        for (int i : g.kpIndexes()) {
+          centre = centre.plus(Vec3.of(m.keypoints().get(i).xyz()).times(1.0 / g.kpIndexes().length));
+        }
+        double radius = Vec3.of(m.keypoints().get(g.kpIndexes()[0]).xyz()).distance(centre);
         for (int i : g.kpIndexes()) {
           Vec3 p = Vec3.of(m.keypoints().get(i).xyz());
-          assertEquals(g.radius(), p.distance(c), 1e-9);
-          assertEquals(c.y(), p.y(), 1e-9);
+          assertEquals(radius, p.distance(centre), 1e-9);
+          assertEquals(centre.y(), p.y(), 1e-9);
+          assertTrue(p.y() < hub.y(), "tips below the hub");
         }
+        assertEquals(0, centre.x(), 1e-9);
         // Leg 0 points to the front, legs go around from front toward the right.
-        assertTrue(kp(m, "swivel_leg_0").z() < c.z());
+        assertTrue(kp(m, "swivel_leg_0").z() < hub.z());
         assertTrue(kp(m, "swivel_leg_1").x() > 0 && kp(m, "swivel_leg_4").x() < 0);
         assertEquals("swivel_leg_3", groupOf(m, "swivel_leg_3"));
+      }
+      if (swivel || pedestal) {
+        // Column top just under the seat centre, column bottom straight below it.
+        Vec3 top = kp(m, "column_top");
+        Vec3 bottom = kp(m, "column_bottom");
+        assertEquals("column", groupOf(m, "column_top"));
+        assertEquals(0, top.x(), 1e-9);
+        assertEquals(top.z(), bottom.z(), 1e-9);
+        assertTrue(top.y() < kp(m, "seat_front_right").y() && top.y() > bottom.y());
+        assertTrue(top.z() > kp(m, "seat_front_right").z() && top.z() < kp(m, "seat_back_right").z());
+      }
+      if (pedestal) {
+        // The four legs in KeypointNet's order round the column: a quarter turn maps each onto the next.
+        RotationGroup g = m.symmetries().rotation().get(0);
+        assertFalse(g.isCircle());
+        int[] expected = {17, 18, 19, 20};
+        Vec3 axis = Vec3.ZERO;
+        for (int i : g.kpIndexes()) {
+          axis = axis.plus(Vec3.of(m.keypoints().get(i).xyz()).times(0.25));
+        }
+        assertEquals(0, axis.x(), 1e-9);
+        // The column stands on the legs' centre: 16 on its front, a column radius before it.
+        double before = axis.z() - kp(m, "column_bottom").z();
+        assertTrue(before > 0.01 && before < 0.05, "column bottom " + before + " before the legs' centre");
+        for (int i = 0; i < 4; i++) {
+          Vec3 p = Vec3.of(m.keypoints().get(g.kpIndexes()[i]).xyz()).minus(axis);
+          Vec3 q = Vec3.of(m.keypoints().get(g.kpIndexes()[(i + 1) % 4]).xyz()).minus(axis);
+          assertEquals(expected[i], m.keypoints().get(g.kpIndexes()[i]).semanticId());
+          assertEquals(p.y(), q.y(), 1e-9);
+          assertEquals(-p.z(), q.x(), 1e-9, "quarter turn x");
+          assertEquals(p.x(), q.z(), 1e-9, "quarter turn z");
+        }
       }
       // Front is -Z, right is +X, up is +Y.
       assertTrue(kp(m, "seat_front_right").z() < kp(m, "seat_back_right").z());
       assertTrue(kp(m, "seat_front_left").z() < kp(m, "seat_back_left").z());
-      assertTrue(kp(m, "back_top_center").y() > kp(m, "seat_back_right").y());
+      assertTrue(kp(m, "back_top_right").y() > kp(m, "seat_back_right").y());
+      assertTrue(kp(m, "back_top_right").z() >= kp(m, "seat_back_right").z(), "the back leans back");
       assertEquals("seat", groupOf(m, "seat_front_left"));
       assertEquals("back", groupOf(m, "back_top_right"));
-      if (v[0].equals("fourleg")) {
+      if (v[0].equals("fourleg") || pedestal) {
         assertEquals("leg_bl", groupOf(m, "leg_back_left"));
+        assertEquals("leg_fl", groupOf(m, "leg_front_left"));
+      }
+      if (!swivel) {
+        // The legs go round the seat: front right, back right, back left, front left.
         assertTrue(kp(m, "leg_front_right").z() < kp(m, "leg_back_right").z());
+        assertTrue(kp(m, "leg_front_left").z() < kp(m, "leg_back_left").z());
+        assertTrue(kp(m, "leg_front_right").x() > 0 && kp(m, "leg_back_right").x() > 0);
+        assertTrue(kp(m, "leg_front_left").x() < 0 && kp(m, "leg_back_left").x() < 0);
         assertTrue(kp(m, "leg_front_right").y() < kp(m, "seat_front_right").y());
       }
       if (v[1].equals("arms")) {
@@ -328,7 +398,7 @@ class ShapeGeneratorsTest {
         assertTrue(kp(m, "arm_front_right").z() < kp(m, "arm_back_right").z());
       }
     }
-    assertTrue(bases.size() >= 3, "bases " + bases);
+    assertEquals(Set.of(ChairGenerator.BASES), bases);
   }
 
   @Test

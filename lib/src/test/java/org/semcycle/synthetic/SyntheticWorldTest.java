@@ -55,7 +55,8 @@ class SyntheticWorldTest {
       assertArrayEquals(a.get(k), b.get(k), k);
     }
     // 3 categories x 4 models x (obj, mtl, json, pcd) + 3 annotations + taxonomy + 3 splits
-    assertEquals(3 * 4 * 4 + 3 + 1 + 3, a.size(), a.keySet().toString());
+    // + keypoint means
+    assertEquals(3 * 4 * 4 + 3 + 1 + 3 + 1, a.size(), a.keySet().toString());
   }
 
   @Test
@@ -90,6 +91,43 @@ class SyntheticWorldTest {
         }
       }
     }
+  }
+
+  @Test
+  void keypointMeansSummariseTheWrittenAnnotations(@TempDir Path tmp) throws IOException {
+    SyntheticWorld.write(spec(5), new LocalDataSink(tmp), 2);
+    List<String> lines = Files.readAllLines(tmp.resolve(SyntheticWorld.KEYPOINT_MEANS));
+    assertEquals("category,id,name,models,mean_x,mean_y,mean_z,sd_x,sd_y,sd_z", lines.get(0));
+    LocalDataRoot kpn = new LocalDataRoot(tmp.resolve(SyntheticWorld.KEYPOINTNET));
+    KeypointVocabulary v = vocabulary();
+    Set<String> rows = new HashSet<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      int id = Integer.parseInt(f[1]);
+      assertEquals(v.category(f[0]).name(id), f[2]);
+      // Recompute from the annotation file: models holding the id and the mean of its x, y, z.
+      int models = 0;
+      double[] sum = new double[3];
+      for (ModelAnnotation a : AnnotationReader.read(kpn, "annotations/" + f[0] + ".json")) {
+        for (Keypoint k : a.keypoints()) {
+          if (k.semanticId() == id) {
+            models++;
+            for (int i = 0; i < 3; i++) {
+              sum[i] += k.xyz()[i];
+            }
+          }
+        }
+      }
+      assertEquals(models, Integer.parseInt(f[3]), line);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(sum[i] / models, Double.parseDouble(f[4 + i]), 5e-5, line);
+      }
+      rows.add(f[0] + ":" + id);
+    }
+    for (int id = 0; id <= 5; id++) {
+      assertTrue(rows.contains("chair:" + id), "every chair has id " + id + ": " + rows);
+    }
+    assertTrue(rows.contains("car:0") && rows.contains("airplane:0"), rows.toString());
   }
 
   static Map<String, byte[]> files(Path root) throws IOException {

@@ -14,7 +14,7 @@ import org.semcycle.io.DataRoot;
  * circle: {center, radius, normal}}]}}}. Jackson tree model. Every keypoint field is required
  * and typed ({@code rgb} integers 0..255); a missing {@code symmetries}, or a missing
  * {@code reflection} / {@code rotation} inside it, means none; {@code circle} is required when
- * {@code is_circle} is true. {@code kp_indexes} must index the model's keypoint list. Errors name
+ * {@code is_circle} is true and not read otherwise (KeypointNet writes {@code "circle": {}}). {@code kp_indexes} must index the model's keypoint list. Errors name
  * the file, the model (index and model_id), the keypoint or symmetry, and the field.
  */
 public final class AnnotationReader {

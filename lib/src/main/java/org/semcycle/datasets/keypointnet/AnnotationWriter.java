@@ -12,7 +12,8 @@ import org.semcycle.io.DataSink;
 /**
  * Writes models as KeypointNet's {@code annotations/<class>.json} (the layout
  * {@link AnnotationReader} reads), one compact JSON array, fields in KeypointNet's order.
- * A rotation group that is not a circle is written without {@code circle}. Doubles are written
+ * A rotation group that is not a circle is written as KeypointNet writes its own groups,
+ * {@code "is_circle": false, "circle": {}}. Doubles are written
  * exactly (shortest round-trip form); output is deterministic.
  */
 public final class AnnotationWriter {
@@ -46,8 +47,8 @@ public final class AnnotationWriter {
         ObjectNode go = rot.addObject();
         ints(go.putArray("kp_indexes"), g.kpIndexes());
         go.put("is_circle", g.isCircle());
+        ObjectNode c = go.putObject("circle");
         if (g.isCircle()) {
-          ObjectNode c = go.putObject("circle");
           doubles(c.putArray("center"), g.center());
           c.put("radius", g.radius());
           doubles(c.putArray("normal"), g.normal());

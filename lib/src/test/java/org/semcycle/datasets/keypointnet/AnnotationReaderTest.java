@@ -129,6 +129,20 @@ class AnnotationReaderTest {
   }
 
   @Test
+  void groupsThatAreNotCirclesAreWrittenAndReadAsKeypointNetWritesThem() {
+    List<ModelAnnotation> models = AnnotationReader.parse(CHAIR_JSON, "chair.json");
+    String json = new String(AnnotationWriter.toJson(models), StandardCharsets.UTF_8);
+    assertTrue(json.contains("{\"kp_indexes\":[0,1],\"is_circle\":false,\"circle\":{}}"), json);
+    assertTrue(json.contains("\"is_circle\":true,\"circle\":{\"center\":[0.0,-0.45,0.0],\"radius\":0.25,"), json);
+    String keypointNet = CHAIR_JSON.replace("\"is_circle\": false}", "\"is_circle\": false, \"circle\": {}}");
+    assertTrue(keypointNet.contains("\"circle\": {}"));
+    RotationGroup g = AnnotationReader.parse(keypointNet, "chair.json").get(0).symmetries().rotation().get(1);
+    assertFalse(g.isCircle());
+    assertArrayEquals(new int[] {0, 1}, g.kpIndexes());
+    assertNull(g.center());
+  }
+
+  @Test
   void malformedJsonNamesFileAndLine(@TempDir Path dir) {
     String broken = CHAIR_JSON.replace("\"semantic_id\": 1,", "\"semantic_id\": 1");
     LocalDataRoot root = new TestFiles(dir).put("annotations/chair.json", broken).root();

@@ -37,9 +37,15 @@ class KeypointVocabularyTest {
     assertEquals(21, chair.names().size());
     assertEquals(0, chair.names().firstKey());
     assertEquals(20, chair.names().lastKey());
-    assertEquals(0, chair.id("seat_front_right"));
-    assertEquals("leg_back_left", chair.name(20));
-    int[][] expected = {{0, 1}, {2, 3}, {4, 5}, {6, 8}, {7, 9}};
+    // KeypointNet's meaning of the ids (../shared/reference/KEYPOINTNET-CHAIR.md).
+    assertEquals(0, chair.id("back_top_right"));
+    assertEquals(4, chair.id("seat_front_right"));
+    assertEquals(15, chair.id("column_top"));
+    assertEquals(16, chair.id("column_bottom"));
+    assertEquals(List.of("leg_front_right", "leg_back_right", "leg_back_left", "leg_front_left"),
+        List.of(chair.name(17), chair.name(18), chair.name(19), chair.name(20)));
+    int[][] expected = {{0, 1}, {2, 3}, {4, 5}, {6, 8}, {7, 9}, {17, 20}, {18, 19}};
+    assertEquals(expected.length, chair.reflectionPairs().size());
     for (int[] p : expected) {
       assertEquals(p[1], chair.mirrorOf(p[0]));
       assertEquals(p[0], chair.mirrorOf(p[1]));
