@@ -20,7 +20,6 @@ import org.semcycle.cycle.CycleImage;
 import org.semcycle.cycle.CycleNets;
 import org.semcycle.cycle.CycleResult;
 import org.semcycle.cycle.CycleSetting;
-import org.semcycle.cycle.nets.LoadedNet;
 import org.semcycle.datasets.pix3d.Pix3dReader;
 import org.semcycle.datasets.pix3d.Pix3dRecord;
 import org.semcycle.embedding.KeypointDatabase;
@@ -46,9 +45,9 @@ final class CycleBench {
     Path models = demo.resolve("models");
     try (CycleNets nets = CycleNets.load(models, c.getString("semcycle.infer.voxel-net"), Device.cpu())) {
       int s = nets.imageSize();
-      rows.add(net("sketch net inference", nets.sketch(), new Shape(8, 3, s, s), seconds));
-      rows.add(net("voxel net inference", nets.voxel(), new Shape(8, 4, s, s), seconds));
-      rows.add(net("view net inference", nets.view(), new Shape(8, 3, s, s), seconds));
+      rows.add(net("sketch net inference", nets.sketch()::predict, 3 * s * s, seconds));
+      rows.add(net("voxel net inference", nets.voxel()::voxelLogits, 4 * s * s, seconds));
+      rows.add(net("view net inference", nets.view()::predict, 3 * s * s, seconds));
       SparkSession spark = Sessions.create(c, "bench");
       KeypointDatabase db;
       try {
@@ -102,22 +101,28 @@ final class CycleBench {
     return rows;
   }
 
-  private static BenchCommand.Row net(String name, LoadedNet<?> net, Shape shape, double seconds) {
-    float[] x = new float[(int) shape.size()];
+  /** A net's inference on batches of 8 random inputs of {@code floats} values each, for {@code seconds}. */
+  private static BenchCommand.Row net(String name, java.util.function.Function<List<float[]>, ?> net, int floats,
+      double seconds) {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) rng.nextDouble();
+    List<float[]> batch = new ArrayList<>();
+    for (int b = 0; b < 8; b++) {
+      float[] x = new float[floats];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) rng.nextDouble();
+      }
+      batch.add(x);
     }
-    net.forward(x, shape); // warm-up
+    net.apply(batch); // warm-up
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long t0 = System.nanoTime();
     long c0 = mx.getCurrentThreadCpuTime();
     long n = 0;
     while ((System.nanoTime() - t0) / 1e9 < seconds) {
-      net.forward(x, shape);
-      n += shape.get(0);
+      net.apply(batch);
+      n += batch.size();
     }
-    return new BenchCommand.Row(name + " (batch " + shape.get(0) + ", " + net.dataType() + ")", "images", n,
+    return new BenchCommand.Row(name + " (batch " + batch.size() + ")", "images", n,
         (System.nanoTime() - t0) / 1e9, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
   }
 

@@ -1,12 +1,14 @@
 package org.semcycle.cycle;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.semcycle.cycle.crop.CropSampler;
 import org.semcycle.cycle.crop.ObjectCrop;
@@ -19,10 +21,17 @@ import org.semcycle.rendering.camera.Viewpoint;
 /**
  * The 2D-3D-2D cycle over a batch of images, for a set of ablation settings: crop -> SketchNet ->
  * VoxelNet -> marching cubes -> ViewNet -> silhouette fine-tuning -> keypoint transfer ->
- * projection with visibility. The networks run once per batch (one forward pass each); what
- * several settings of one image share (the predicted sketch, mesh, transfer, fit) is computed
- * once. A setting that fails for an image (no object found, missing ground truth) is reported
- * with its reason, never dropped.
+ * projection with visibility. The networks run once per batch (one forward pass each).
+ *
+ * <p>Each image keeps its intermediates in a typed record ({@link Intermediates}), each tagged by
+ * where it came from: the sketches by {@link Origin}, the shape by {@link ShapeSource} (predicted
+ * from the predicted or the true sketches, or the true model), the view estimate by {@link
+ * ViewSource}, the viewpoint fit by all three, the transfer by the shape. A setting takes the
+ * intermediates it names ({@link CycleSetting}) and computes nothing else; what several settings
+ * of one image share is computed once. Each intermediate records the milliseconds it cost (a
+ * batched net's time shared equally among the batch); a setting's stage times are those of the
+ * intermediates it used. A setting that fails for an image (no object found, missing ground
+ * truth) is reported with its reason, never dropped.
  */
 public final class Cycle {
   /** Stage names, as reported in {@link CycleResult#stageMillis()} and the timings table. */
@@ -45,6 +54,39 @@ public final class Cycle {
   public record Outcome(CycleImage image, List<CycleResult> results,
       Map<CycleSetting, String> failures) {}
 
+  /** Where a shape came from: predicted from the sketches of an origin, or the true model. */
+  public record ShapeSource(Origin shape, Origin sketch) {
+    /** The true 3D model. */
+    public static final ShapeSource TRUE = new ShapeSource(Origin.TRUE, null);
+
+    static ShapeSource of(CycleSetting c) {
+      return c.substitutes(CycleStage.SHAPE) ? TRUE : new ShapeSource(Origin.PREDICTED, c.sketchOrigin());
+    }
+  }
+
+  /** What a viewpoint fit depends on: the shape, the view estimate and the sketch's silhouette. */
+  record FitKey(ShapeSource shape, ViewSource view, Origin sketch) {}
+
+  /** A computed intermediate (or the failure computing it raised) and what it cost. */
+  record Timed<T>(T value, RuntimeException failure, double millis) {
+    static <T> Timed<T> of(Supplier<T> f) {
+      long t0 = System.nanoTime();
+      try {
+        T v = f.get();
+        return new Timed<>(v, null, (System.nanoTime() - t0) / 1e6);
+      } catch (RuntimeException e) {
+        return new Timed<>(null, e, (System.nanoTime() - t0) / 1e6);
+      }
+    }
+
+    T get() {
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
+    }
+  }
+
   private final CycleNets nets;
   private final Options options;
 
@@ -59,36 +101,33 @@ public final class Cycle {
 
   /** Runs every setting on every image of the batch. */
   public List<Outcome> run(List<CycleImage> images, Set<CycleSetting> settings) {
-    int s = nets.imageSize();
-    List<Work> work = new ArrayList<>();
+    List<Intermediates> work = new ArrayList<>();
     for (CycleImage im : images) {
-      work.add(new Work(im, settings));
+      work.add(new Intermediates(im, settings));
     }
-    findBoxes(work, s);
-    timed(work, "crop", w -> {
-      w.crop = ObjectCrop.aroundBox(w.box, options.margin(), s);
+    locate(work);
+    perImage(work, w -> {
+      long t0 = System.nanoTime();
+      w.crop = ObjectCrop.aroundBox(w.box, options.margin(), nets.imageSize());
       w.rgb = CropSampler.rgb(w.image.image(), w.crop);
-    });
-    boolean anyPredSketch = settings.stream().anyMatch(c -> !c.gtSketch());
-    if (anyPredSketch) {
-      batched(work, "sketch", ws -> {
-        List<SketchMaps> out = SketchStage.predict(nets.sketch(), rgbs(ws));
-        for (int i = 0; i < ws.size(); i++) {
-          ws.get(i).sketches.put("pred", out.get(i));
-        }
-      });
+      w.cropMillis += (System.nanoTime() - t0) / 1e6;
+    }, "crop");
+    if (settings.stream().anyMatch(Cycle::needsPredictedSketch)) {
+      batched(work, "sketch", nets.sketch()::predict, w -> w.rgb,
+          (w, s) -> w.sketches.put(Origin.PREDICTED, s));
     }
-    if (settings.stream().anyMatch(CycleSetting::gtSketch)) {
-      timed(work, "crop", w -> {
-        if (w.image.truth() != null && w.image.truth().hasSketch()) {
-          w.sketches.put("true", SketchStage.fromTruth(w.image.truth(), w.crop));
+    if (settings.stream().anyMatch(c -> needsSketch(c) && c.sketchOrigin() == Origin.TRUE)) {
+      perImage(work, w -> {
+        CycleTruth t = w.image.truth();
+        if (t != null && t.hasSketch()) {
+          w.sketches.put(Origin.TRUE, Timed.of(() -> SketchStage.fromTruth(t, w.crop)));
         }
-      });
+      }, "crop");
     }
     predictShapes(work, settings);
     predictViews(work, settings);
     List<Outcome> outcomes = new ArrayList<>();
-    for (Work w : work) {
+    for (Intermediates w : work) {
       List<CycleResult> results = new ArrayList<>();
       for (CycleSetting c : settings) {
         if (w.failures.containsKey(c)) {
@@ -105,251 +144,255 @@ public final class Cycle {
     return outcomes;
   }
 
+  // ---- what the settings need -------------------------------------------------------------
+
+  /** The setting uses sketches: to predict the shape or as the silhouette the viewpoint is fitted to. */
+  private static boolean needsSketch(CycleSetting c) {
+    return !c.substitutes(CycleStage.SHAPE) || !c.substitutes(CycleStage.VIEWPOINT);
+  }
+
+  private static boolean needsPredictedSketch(CycleSetting c) {
+    return needsSketch(c) && c.sketchOrigin() == Origin.PREDICTED || needsView(c, ViewSource.SKETCH);
+  }
+
+  private static boolean needsView(CycleSetting c, ViewSource v) {
+    return !c.substitutes(CycleStage.VIEWPOINT) && c.viewSource() == v;
+  }
+
   // ---- batched network stages ------------------------------------------------------------
 
   /** Images without a given box: SketchNet on the whole image (square, edge-padded). */
-  private void findBoxes(List<Work> work, int s) {
-    List<Work> need = work.stream().filter(w -> w.box == null && w.alive()).toList();
+  private void locate(List<Intermediates> work) {
+    int s = nets.imageSize();
+    List<Intermediates> need = work.stream().filter(w -> w.box == null && w.alive()).toList();
     if (need.isEmpty()) {
       return;
     }
-    batched(need, "crop", ws -> {
-      List<float[]> whole = new ArrayList<>();
-      List<ObjectCrop> crops = new ArrayList<>();
-      for (Work w : ws) {
-        int iw = w.image.image().getWidth();
-        int ih = w.image.image().getHeight();
-        ObjectCrop c = ObjectCrop.aroundBox(new double[] {0, 0, iw - 1, ih - 1}, 1.0, s);
-        crops.add(c);
-        whole.add(CropSampler.rgb(w.image.image(), c));
-      }
-      List<SketchMaps> maps = SketchStage.predict(nets.sketch(), whole);
-      for (int i = 0; i < ws.size(); i++) {
-        double[] b = ObjectCrop.maskBox(maps.get(i).mask(options.silhouetteThreshold()), s, s);
-        if (b == null) {
-          ws.get(i).failAll("no object found: SketchNet's silhouette of the whole image is empty");
-        } else {
-          ObjectCrop c = crops.get(i);
-          ws.get(i).box = new double[] {c.toOriginalX(b[0]), c.toOriginalY(b[1]),
-              c.toOriginalX(b[2]), c.toOriginalY(b[3])};
-        }
+    Map<Intermediates, ObjectCrop> whole = new HashMap<>();
+    for (Intermediates w : need) {
+      whole.put(w, ObjectCrop.aroundBox(new double[] {0, 0, w.image.image().getWidth() - 1,
+          w.image.image().getHeight() - 1}, 1.0, s));
+    }
+    batched(need, "crop", nets.sketch()::predict, w -> CropSampler.rgb(w.image.image(), whole.get(w)), (w, maps) -> {
+      w.cropMillis += maps.millis();
+      double[] b = ObjectCrop.maskBox(maps.get().mask(options.silhouetteThreshold()), s, s);
+      if (b == null) {
+        w.failAll("no object found: SketchNet's silhouette of the whole image is empty");
+      } else {
+        ObjectCrop c = whole.get(w);
+        w.box = new double[] {c.toOriginalX(b[0]), c.toOriginalY(b[1]), c.toOriginalX(b[2]), c.toOriginalY(b[3])};
       }
     });
   }
 
-  private void predictShapes(List<Work> work, Set<CycleSetting> settings) {
-    int r = nets.voxel().options().resolution();
-    for (String key : new String[] {"pred", "true"}) {
-      boolean wanted = settings.stream().anyMatch(c -> !c.gtShape() && c.gtSketch() == key.equals("true"));
+  private void predictShapes(List<Intermediates> work, Set<CycleSetting> settings) {
+    int r = nets.voxel().resolution();
+    for (Origin sketch : Origin.values()) {
+      boolean wanted = settings.stream()
+          .anyMatch(c -> !c.substitutes(CycleStage.SHAPE) && c.sketchOrigin() == sketch);
       if (!wanted) {
         continue;
       }
-      List<Work> ws = work.stream().filter(w -> w.alive() && w.sketches.containsKey(key)).toList();
-      batched(ws, "voxel", batch -> {
-        List<float[]> in = new ArrayList<>();
-        for (Work w : batch) {
-          in.add(w.sketches.get(key).sketch4(options.silhouetteThreshold()));
-        }
-        List<float[]> logits = ShapeStage.voxels(nets.voxel(), in);
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).voxels.put(key, logits.get(i));
-        }
-      });
-      for (Work w : ws) {
-        String meshKey = "mesh:" + key;
-        try {
-          w.memo(meshKey, "mesh", () -> ShapeStage.mesh(w.voxels.get(key), r, options.iso()));
-        } catch (RuntimeException e) {
-          // Remembered by the memo: each setting that needs this mesh reports it (no object found).
-        }
-      }
+      List<Intermediates> ws = work.stream()
+          .filter(w -> w.alive() && w.sketches.containsKey(sketch) && w.sketches.get(sketch).failure() == null)
+          .toList();
+      batched(ws, "voxel", nets.voxel()::voxelLogits,
+          w -> w.sketches.get(sketch).get().sketch4(options.silhouetteThreshold()),
+          (w, logits) -> {
+            w.voxels.put(sketch, logits);
+            w.meshes.put(sketch, Timed.of(() -> ShapeStage.mesh(logits.get(), r, options.iso())));
+          });
     }
   }
 
-  private void predictViews(List<Work> work, Set<CycleSetting> settings) {
-    if (settings.stream().anyMatch(c -> !c.gtViewpoint() && !c.viewFromSketch())) {
-      List<Work> ws = work.stream().filter(Work::alive).toList();
-      batched(ws, "view", batch -> {
-        List<double[]> v = ViewStage.predict(nets.view(), rgbs(batch));
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).views.put("rgb", v.get(i));
-        }
-      });
+  private void predictViews(List<Intermediates> work, Set<CycleSetting> settings) {
+    if (settings.stream().anyMatch(c -> needsView(c, ViewSource.RGB))) {
+      batched(work, "view", nets.view()::predict, w -> w.rgb, (w, v) -> w.views.put(ViewSource.RGB, v));
     }
-    if (settings.contains(CycleSetting.NO_VP_FROM_RGB)) {
+    if (settings.stream().anyMatch(c -> needsView(c, ViewSource.SKETCH))) {
       if (nets.viewSketch() == null) {
-        for (Work w : work) {
-          w.failures.putIfAbsent(CycleSetting.NO_VP_FROM_RGB,
-              "no ViewNet on sketches in the models folder (train --net view-sketch)");
+        for (Intermediates w : work) {
+          settings.stream().filter(c -> needsView(c, ViewSource.SKETCH)).forEach(c -> w.failures.putIfAbsent(c,
+              "no ViewNet on sketches in the models folder (train --net view-sketch)"));
         }
         return;
       }
-      List<Work> ws = work.stream().filter(w -> w.alive() && w.sketches.containsKey("pred")).toList();
-      batched(ws, "view", batch -> {
-        List<float[]> in = new ArrayList<>();
-        for (Work w : batch) {
-          in.add(w.sketches.get("pred").sketch5(options.silhouetteThreshold()));
-        }
-        List<double[]> v = ViewStage.predict(nets.viewSketch(), in);
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).views.put("sketch", v.get(i));
-        }
-      });
+      List<Intermediates> ws = work.stream().filter(w -> w.alive() && w.sketches.containsKey(Origin.PREDICTED))
+          .toList();
+      batched(ws, "view", nets.viewSketch()::predict,
+          w -> w.sketches.get(Origin.PREDICTED).get().sketch5(options.silhouetteThreshold()),
+          (w, v) -> w.views.put(ViewSource.SKETCH, v));
     }
   }
 
   // ---- per image and setting -------------------------------------------------------------
 
-  private CycleResult runSetting(Work w, CycleSetting c) {
+  private CycleResult runSetting(Intermediates w, CycleSetting c) {
     CycleTruth truth = w.image.truth();
     if (c.needsGroundTruth() && truth == null) {
       throw new IllegalStateException(c.label() + " needs ground truth, and this image has none");
     }
-    Map<String, Double> ms = new LinkedHashMap<>();
-    w.charge(ms, "crop");
-    String sketchKey = c.gtSketch() ? "true" : "pred";
-    SketchMaps sketch = w.sketches.get(sketchKey);
-    if (sketch == null) {
-      throw new IllegalStateException(c.gtSketch()
-          ? "no true 2.5D maps for this image" : "no predicted 2.5D sketch for this image");
+    StageMillis ms = new StageMillis();
+    ms.add("crop", w.cropMillis);
+    Origin sketchOrigin = c.sketchOrigin();
+    SketchMaps sketch = null;
+    if (needsSketch(c)) {
+      Timed<SketchMaps> s = w.sketches.get(sketchOrigin);
+      if (s == null) {
+        throw new IllegalStateException(sketchOrigin == Origin.TRUE
+            ? "no true 2.5D maps for this image" : "no predicted 2.5D sketch for this image");
+      }
+      ms.add(sketchOrigin == Origin.PREDICTED ? "sketch" : "crop", s.millis());
+      sketch = s.get();
     }
-    if (!c.gtSketch()) {
-      w.charge(ms, "sketch");
-    }
+    ShapeSource shape = ShapeSource.of(c);
     Mesh mesh;
-    String meshKey;
-    if (c.gtShape()) {
-      if (truth.mesh() == null) {
-        throw new IllegalStateException("no true 3D model for this image");
-      }
-      mesh = truth.mesh();
-      meshKey = "mesh:gt";
+    if (shape == ShapeSource.TRUE) {
+      mesh = require(truth.mesh(), "no true 3D model for this image");
     } else {
-      meshKey = "mesh:" + sketchKey;
-      Object m = w.memoValue(meshKey);
-      if (m instanceof RuntimeException e) {
-        throw e;
-      }
-      mesh = (Mesh) m;
-      w.charge(ms, "voxel");
-      w.chargeKey(ms, meshKey, "mesh");
+      ms.add("voxel", require(w.voxels.get(sketchOrigin), "no predicted voxels for this image").millis());
+      Timed<Mesh> m = w.meshes.get(sketchOrigin);
+      ms.add("mesh", m.millis());
+      mesh = m.get();
     }
     Camera camera;
+    Viewpoint initial = null;
+    Viewpoint viewpoint = null;
     double fitIou = Double.NaN;
-    if (c.gtViewpoint()) {
-      if (truth.camera() == null) {
-        throw new IllegalStateException("no true camera for this image");
-      }
-      camera = truth.camera();
+    if (c.substitutes(CycleStage.VIEWPOINT)) {
+      camera = require(truth.camera(), "no true camera for this image");
     } else {
-      String viewKey = c.viewFromSketch() ? "sketch" : "rgb";
-      double[] azEl = w.views.get(viewKey);
-      if (azEl == null) {
-        throw new IllegalStateException("no viewpoint prediction (" + viewKey + ")");
-      }
-      w.charge(ms, "view");
+      Timed<double[]> view = require(w.views.get(c.viewSource()),
+          "no viewpoint prediction (" + c.viewSource().name().toLowerCase(java.util.Locale.ROOT) + ")");
+      ms.add("view", view.millis());
+      double[] azEl = view.get();
       float[] mask = sketch.mask(options.silhouetteThreshold());
       int size = w.crop.size();
-      String initKey = "init:" + meshKey + ":" + viewKey + ":" + sketchKey;
-      Viewpoint init = w.memo(initKey, "finetune",
-          () -> options.viewpoint().initial(azEl[0], azEl[1], mesh, mask, size));
-      Viewpoint vp = init;
+      FitKey key = new FitKey(shape, c.viewSource(), sketchOrigin);
+      Timed<Viewpoint> init = w.initial.computeIfAbsent(key,
+          k -> Timed.of(() -> options.viewpoint().initial(azEl[0], azEl[1], mesh, mask, size)));
+      ms.add("finetune", init.millis());
+      initial = init.get();
+      viewpoint = initial;
       if (c.finetune()) {
-        String fitKey = "fit:" + meshKey + ":" + viewKey + ":" + sketchKey;
-        ViewpointFitter.Fit fit = w.memo(fitKey, "finetune",
-            () -> options.viewpoint().finetune(mesh, mask, size, init));
-        w.chargeKey(ms, fitKey, "finetune");
-        vp = fit.viewpoint();
-        fitIou = fit.softIou();
+        Viewpoint start = initial;
+        Timed<ViewpointFitter.Fit> fit = w.fits.computeIfAbsent(key,
+            k -> Timed.of(() -> options.viewpoint().finetune(mesh, mask, size, start)));
+        ms.add("finetune", fit.millis());
+        viewpoint = fit.get().viewpoint();
+        fitIou = fit.get().softIou();
       }
-      w.chargeKey(ms, initKey, "finetune");
-      int iw = w.image.image().getWidth();
-      int ih = w.image.image().getHeight();
-      camera = options.viewpoint().toOriginal(vp, w.crop, iw, ih);
+      camera = options.viewpoint().toOriginal(viewpoint, w.crop, w.image.image().getWidth(),
+          w.image.image().getHeight());
     }
     List<TransferredKeypoint> kps;
-    if (c.gtSemantic()) {
-      if (truth.keypoints() == null) {
-        throw new IllegalStateException("no true 3D keypoints for this image's model");
-      }
-      kps = truth.keypoints();
+    if (c.substitutes(CycleStage.SEMANTICS)) {
+      kps = require(truth.keypoints(), "no true 3D keypoints for this image's model");
     } else {
-      String tKey = "transfer:" + meshKey;
-      kps = w.memo(tKey, "transfer",
-          () -> options.transfer().keypoints(nets.embedder(), w.image.synset(), mesh));
-      w.chargeKey(ms, tKey, "transfer");
+      Timed<List<TransferredKeypoint>> t = w.transfers.computeIfAbsent(shape,
+          k -> Timed.of(() -> options.transfer().keypoints(nets.embedder(), w.image.synset(), mesh)));
+      ms.add("transfer", t.millis());
+      kps = t.get();
     }
-    long t0 = System.nanoTime();
-    List<PredictedKeypoint> projected = ProjectionStage.project(camera, mesh, kps);
-    ms.merge("project", (System.nanoTime() - t0) / 1e6, Double::sum);
-    double total = ms.values().stream().mapToDouble(Double::doubleValue).sum();
-    ms.put("total", total);
-    return new CycleResult(c, projected, camera, mesh, w.crop, fitIou, ms);
+    Camera cam = camera;
+    Timed<List<PredictedKeypoint>> projected = Timed.of(() -> ProjectionStage.project(cam, mesh, kps));
+    ms.add("project", projected.millis());
+    return new CycleResult(c, projected.get(), camera, mesh, w.crop, initial, viewpoint, fitIou, ms.withTotal());
+  }
+
+  private static <T> T require(T value, String reason) {
+    if (value == null) {
+      throw new IllegalStateException(reason);
+    }
+    return value;
   }
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  private static List<float[]> rgbs(List<Work> ws) {
-    List<float[]> out = new ArrayList<>();
-    for (Work w : ws) {
-      out.add(w.rgb);
-    }
-    return out;
-  }
-
-  /** Runs {@code f} on each live image, charging its time to {@code stage}. */
-  private static void timed(List<Work> work, String stage, java.util.function.Consumer<Work> f) {
-    for (Work w : work) {
+  /** Runs {@code f} on each live image; a failure fails every setting of the image, named by the stage. */
+  private static void perImage(List<Intermediates> work, Consumer<Intermediates> f, String stage) {
+    for (Intermediates w : work) {
       if (!w.alive()) {
         continue;
       }
-      long t0 = System.nanoTime();
       try {
         f.accept(w);
       } catch (RuntimeException e) {
         w.failAll(stage + ": " + e.getMessage());
       }
-      w.stageTime.merge(stage, (System.nanoTime() - t0) / 1e6, Double::sum);
     }
   }
 
-  /** Runs {@code f} once on the live images, sharing its time equally among them. */
-  private static void batched(List<Work> work, String stage,
-      java.util.function.Consumer<List<Work>> f) {
-    List<Work> live = work.stream().filter(Work::alive).toList();
+  /**
+   * Runs a net once on the live images' inputs and hands each image its output with an equal
+   * share of the time; a failure of the call fails every setting of the batch's images.
+   */
+  private static <I, O> void batched(List<Intermediates> work, String stage,
+      java.util.function.Function<List<I>, List<O>> net, java.util.function.Function<Intermediates, I> input,
+      java.util.function.BiConsumer<Intermediates, Timed<O>> store) {
+    List<Intermediates> live = work.stream().filter(Intermediates::alive).toList();
     if (live.isEmpty()) {
       return;
     }
     long t0 = System.nanoTime();
+    List<O> out;
     try {
-      f.accept(live);
+      List<I> in = new ArrayList<>();
+      for (Intermediates w : live) {
+        in.add(input.apply(w));
+      }
+      out = net.apply(in);
     } catch (RuntimeException e) {
-      for (Work w : live) {
+      for (Intermediates w : live) {
         w.failAll(stage + " failed for the batch: " + e.getMessage());
       }
+      return;
     }
     double each = (System.nanoTime() - t0) / 1e6 / live.size();
-    for (Work w : live) {
-      w.stageTime.merge(stage, each, Double::sum);
+    for (int i = 0; i < live.size(); i++) {
+      store.accept(live.get(i), new Timed<>(out.get(i), null, each));
     }
   }
 
-  /** One image's state through the batch. */
-  private static final class Work {
+  /** Milliseconds per stage of one setting's result, in {@link #STAGES} order, then the total. */
+  private static final class StageMillis {
+    private final Map<String, Double> ms = new LinkedHashMap<>();
+
+    void add(String stage, double millis) {
+      ms.merge(stage, millis, Double::sum);
+    }
+
+    Map<String, Double> withTotal() {
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (String s : STAGES) {
+        if (ms.containsKey(s)) {
+          out.put(s, ms.get(s));
+        }
+      }
+      out.put("total", ms.values().stream().mapToDouble(Double::doubleValue).sum());
+      return out;
+    }
+  }
+
+  /** One image's intermediates through the batch, each tagged by where it came from. */
+  private static final class Intermediates {
     final CycleImage image;
     final Set<CycleSetting> settings;
     final Map<CycleSetting, String> failures = new LinkedHashMap<>();
-    final Map<String, SketchMaps> sketches = new HashMap<>();
-    final Map<String, float[]> voxels = new HashMap<>();
-    final Map<String, double[]> views = new HashMap<>();
-    final Map<String, Object> memo = new HashMap<>();
-    final Map<String, Double> memoTime = new HashMap<>();
-    final Map<String, Double> stageTime = new HashMap<>();
     double[] box;
     ObjectCrop crop;
     float[] rgb;
+    double cropMillis;
+    final Map<Origin, Timed<SketchMaps>> sketches = new EnumMap<>(Origin.class);
+    /** Voxel logits and their mesh, by the origin of the sketches they were predicted from. */
+    final Map<Origin, Timed<float[]>> voxels = new EnumMap<>(Origin.class);
+    final Map<Origin, Timed<Mesh>> meshes = new EnumMap<>(Origin.class);
+    final Map<ViewSource, Timed<double[]>> views = new EnumMap<>(ViewSource.class);
+    final Map<FitKey, Timed<Viewpoint>> initial = new HashMap<>();
+    final Map<FitKey, Timed<ViewpointFitter.Fit>> fits = new HashMap<>();
+    final Map<ShapeSource, Timed<List<TransferredKeypoint>>> transfers = new HashMap<>();
 
-    Work(CycleImage image, Set<CycleSetting> settings) {
+    Intermediates(CycleImage image, Set<CycleSetting> settings) {
       this.image = image;
       this.settings = EnumSet.copyOf(settings);
       this.box = image.box() == null ? null : image.box().clone();
@@ -363,40 +406,6 @@ public final class Cycle {
       for (CycleSetting c : settings) {
         failures.putIfAbsent(c, reason);
       }
-    }
-
-    /** Computes once per image; a failure is remembered and rethrown to every setting. */
-    @SuppressWarnings("unchecked")
-    <T> T memo(String key, String stage, Supplier<T> f) {
-      if (!memo.containsKey(key)) {
-        long t0 = System.nanoTime();
-        Object v;
-        try {
-          v = f.get();
-        } catch (RuntimeException e) {
-          v = e;
-        }
-        memo.put(key, v);
-        memoTime.put(key, (System.nanoTime() - t0) / 1e6);
-      }
-      Object v = memo.get(key);
-      if (v instanceof RuntimeException e) {
-        throw e;
-      }
-      return (T) v;
-    }
-
-    Object memoValue(String key) {
-      Object v = memo.get(key);
-      return v == null ? new IllegalStateException("no " + key.replace(':', ' ')) : v;
-    }
-
-    void charge(Map<String, Double> ms, String stage) {
-      ms.merge(stage, stageTime.getOrDefault(stage, 0.0), Double::sum);
-    }
-
-    void chargeKey(Map<String, Double> ms, String key, String stage) {
-      ms.merge(stage, memoTime.getOrDefault(key, 0.0), Double::sum);
     }
   }
 }

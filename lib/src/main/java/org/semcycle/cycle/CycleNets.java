@@ -4,38 +4,61 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.semcycle.cycle.nets.LoadedNet;
+import org.semcycle.cycle.nets.ShapePredictor;
+import org.semcycle.cycle.nets.SketchNetPredictor;
+import org.semcycle.cycle.nets.SketchPredictor;
+import org.semcycle.cycle.nets.ViewNetPredictor;
+import org.semcycle.cycle.nets.ViewPredictor;
+import org.semcycle.cycle.nets.VoxelNetPredictor;
 import org.semcycle.embedding.EmbeddingNet;
+import org.semcycle.embedding.PointEmbedder;
 import org.semcycle.networks.SketchNet;
 import org.semcycle.networks.ViewNet;
 import org.semcycle.networks.VoxelNet;
 
 /**
- * The trained networks of the cycle, loaded once (per executor JVM and device in the Spark
- * job), from a models folder laid out as {@code semcycle train} and the demo write it:
- * {@code sketch/}, {@code voxel/} (or another folder, e.g. {@code voxel-finetune/}), {@code view/},
- * {@code view-sketch/} (optional: only the no-vp-from-rgb setting needs it) and {@code embed/}.
+ * The networks of the cycle, each behind the small interface its stage needs ({@link
+ * SketchPredictor}, {@link ShapePredictor}, {@link ViewPredictor}, {@link PointEmbedder}), so the
+ * cycle runs on trained nets ({@link #load}) or on fakes in tests. Trained nets are loaded once
+ * (per executor JVM and device in the Spark job) from a models folder laid out as {@code semcycle
+ * train} and the demo write it: {@code sketch/}, {@code voxel/} (or another folder, e.g. {@code
+ * voxel-finetune/}), {@code view/}, {@code view-sketch/} (optional: only the no-vp-from-rgb
+ * setting needs it) and {@code embed/}.
  */
 public final class CycleNets implements AutoCloseable {
-  private final LoadedNet<SketchNet.Options> sketch;
-  private final LoadedNet<VoxelNet.Options> voxel;
-  private final LoadedNet<ViewNet.Options> view;
-  private final LoadedNet<ViewNet.Options> viewSketch;
-  private final EmbeddingNet embedder;
+  private final SketchPredictor sketch;
+  private final ShapePredictor voxel;
+  private final ViewPredictor view;
+  private final ViewPredictor viewSketch;
+  private final PointEmbedder embedder;
+  private final List<AutoCloseable> resources;
 
-  private CycleNets(LoadedNet<SketchNet.Options> sketch, LoadedNet<VoxelNet.Options> voxel,
-      LoadedNet<ViewNet.Options> view, LoadedNet<ViewNet.Options> viewSketch,
-      EmbeddingNet embedder) {
+  /**
+   * @param viewSketch ViewNet on sketches, or null (the no-vp-from-rgb setting then fails with a
+   *     reason)
+   * @param resources closed with this object (the loaded models)
+   */
+  public CycleNets(SketchPredictor sketch, ShapePredictor voxel, ViewPredictor view,
+      ViewPredictor viewSketch, PointEmbedder embedder, List<AutoCloseable> resources) {
     this.sketch = sketch;
     this.voxel = voxel;
     this.view = view;
     this.viewSketch = viewSketch;
     this.embedder = embedder;
-    int s = sketch.options().imageSize();
-    if (voxel.options().imageSize() != s || view.options().imageSize() != s
-        || (viewSketch != null && viewSketch.options().imageSize() != s)) {
+    this.resources = List.copyOf(resources);
+    int s = sketch.imageSize();
+    if (voxel.imageSize() != s || view.imageSize() != s || (viewSketch != null && viewSketch.imageSize() != s)) {
       throw new IllegalArgumentException("the cycle's nets must share one input size; sketch "
-          + s + ", voxel " + voxel.options().imageSize() + ", view " + view.options().imageSize());
+          + s + ", voxel " + voxel.imageSize() + ", view " + view.imageSize()
+          + (viewSketch == null ? "" : ", view-sketch " + viewSketch.imageSize()));
+    }
+    if (view.inChannels() != 3 || (viewSketch != null && viewSketch.inChannels() != 5)) {
+      throw new IllegalArgumentException("ViewNet takes RGB (3 channels) and the sketch ViewNet depth, normals"
+          + " and silhouette (5); got " + view.inChannels() + (viewSketch == null ? "" : " and " + viewSketch.inChannels()));
     }
   }
 
@@ -49,69 +72,79 @@ public final class CycleNets implements AutoCloseable {
    * name ({@code sketch}, {@code voxel} or {@code voxelDir}, {@code view}, {@code view-sketch},
    * {@code embed}), e.g. local copies of remote folders.
    */
-  public static CycleNets load(java.util.function.Function<String, Path> folder, String voxelDir,
-      Device device) throws IOException {
-    LoadedNet<SketchNet.Options> sketch = null;
-    LoadedNet<VoxelNet.Options> voxel = null;
-    LoadedNet<ViewNet.Options> view = null;
-    LoadedNet<ViewNet.Options> viewSketch = null;
+  public static CycleNets load(Function<String, Path> folder, String voxelDir, Device device) throws IOException {
+    List<AutoCloseable> loaded = new ArrayList<>();
     try {
-      sketch = LoadedNet.load(folder.apply("sketch"), "sketch", SketchNet.Options.class,
-          SketchNet::new, device);
-      voxel = LoadedNet.load(folder.apply(voxelDir), "voxel", VoxelNet.Options.class,
-          VoxelNet::new, device);
-      view = LoadedNet.load(folder.apply("view"), "view", ViewNet.Options.class, ViewNet::new,
-          device);
+      LoadedNet<SketchNet.Options> sketch = keep(loaded,
+          LoadedNet.load(folder.apply("sketch"), "sketch", SketchNet.Options.class, SketchNet::new, device));
+      LoadedNet<VoxelNet.Options> voxel = keep(loaded,
+          LoadedNet.load(folder.apply(voxelDir), "voxel", VoxelNet.Options.class, VoxelNet::new, device));
+      LoadedNet<ViewNet.Options> view = keep(loaded,
+          LoadedNet.load(folder.apply("view"), "view", ViewNet.Options.class, ViewNet::new, device));
+      LoadedNet<ViewNet.Options> viewSketch = null;
       Path vs = folder.apply("view-sketch");
       if (vs != null && Files.isDirectory(vs)) {
-        viewSketch = LoadedNet.load(vs, "view", ViewNet.Options.class, ViewNet::new, device);
+        viewSketch = keep(loaded, LoadedNet.load(vs, "view", ViewNet.Options.class, ViewNet::new, device));
       }
-      EmbeddingNet embed = EmbeddingNet.load(folder.apply("embed"), device);
-      return new CycleNets(sketch, voxel, view, viewSketch, embed);
+      EmbeddingNet embed = keep(loaded, EmbeddingNet.load(folder.apply("embed"), device));
+      return new CycleNets(new SketchNetPredictor(sketch), new VoxelNetPredictor(voxel), new ViewNetPredictor(view),
+          viewSketch == null ? null : new ViewNetPredictor(viewSketch), embed, loaded);
     } catch (IOException | RuntimeException e) {
-      for (LoadedNet<?> n : new LoadedNet<?>[] {sketch, voxel, view, viewSketch}) {
-        if (n != null) {
-          n.close();
-        }
-      }
+      closeAll(loaded);
       throw e;
     }
   }
 
-  /** The networks' input size S (crops are S x S). */
-  public int imageSize() {
-    return sketch.options().imageSize();
+  private static <T extends AutoCloseable> T keep(List<AutoCloseable> loaded, T net) {
+    loaded.add(net);
+    return net;
   }
 
-  public LoadedNet<SketchNet.Options> sketch() {
+  /** The networks' input size S (crops are S x S). */
+  public int imageSize() {
+    return sketch.imageSize();
+  }
+
+  public SketchPredictor sketch() {
     return sketch;
   }
 
-  public LoadedNet<VoxelNet.Options> voxel() {
+  public ShapePredictor voxel() {
     return voxel;
   }
 
-  public LoadedNet<ViewNet.Options> view() {
+  public ViewPredictor view() {
     return view;
   }
 
   /** ViewNet on 2.5D sketches, or null when the models folder has none. */
-  public LoadedNet<ViewNet.Options> viewSketch() {
+  public ViewPredictor viewSketch() {
     return viewSketch;
   }
 
-  public EmbeddingNet embedder() {
+  /** The KeypointEmbedder. */
+  public PointEmbedder embedder() {
     return embedder;
   }
 
   @Override
   public void close() {
-    sketch.close();
-    voxel.close();
-    view.close();
-    if (viewSketch != null) {
-      viewSketch.close();
+    closeAll(resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    RuntimeException first = null;
+    for (AutoCloseable r : resources) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (first == null) {
+          first = new IllegalStateException("cannot close a net: " + e.getMessage(), e);
+        }
+      }
     }
-    embedder.close();
+    if (first != null) {
+      throw first;
+    }
   }
 }

@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The ablation settings of the paper's tables 2 and 3: which stages of the cycle are predicted
- * and which are replaced by ground truth.
+ * The ablation settings of the paper's tables 2 and 3, each as what it substitutes: the stages
+ * taken from ground truth instead of predicted ({@link CycleStage}), what ViewNet estimates the
+ * initial viewpoint from ({@link ViewSource}), and whether the viewpoint is fine-tuned against
+ * the silhouette.
  *
  * <ul>
- *   <li>{@link #FULL}: every stage predicted.
+ *   <li>{@link #FULL}: every stage predicted, viewpoint from RGB, fine-tuned.
  *   <li>{@link #NO_VP_FROM_RGB}: the initial viewpoint from the predicted 2.5D sketches (ViewNet
  *       trained on sketches) instead of RGB; fine-tuned as in full.
  *   <li>{@link #NO_FINETUNE}: ViewNet's viewpoint without silhouette fine-tuning (distance and
@@ -25,31 +27,24 @@ import java.util.Set;
  * </ul>
  */
 public enum CycleSetting {
-  FULL("full", false, false, false, false, false, true),
-  NO_VP_FROM_RGB("no-vp-from-rgb", false, false, false, false, true, true),
-  NO_FINETUNE("no-finetune", false, false, false, false, false, false),
-  GT_SKETCH("gt-2.5d", true, false, false, false, false, true),
-  GT_SHAPE("gt-3d", false, true, false, false, false, true),
-  GT_VIEWPOINT("gt-viewpoint", false, false, true, false, false, false),
-  GT_SEMANTIC("gt-semantic", false, false, false, true, false, true),
-  ALL_GT("all-gt", true, true, true, true, false, false);
+  FULL("full", EnumSet.noneOf(CycleStage.class), ViewSource.RGB, true),
+  NO_VP_FROM_RGB("no-vp-from-rgb", EnumSet.noneOf(CycleStage.class), ViewSource.SKETCH, true),
+  NO_FINETUNE("no-finetune", EnumSet.noneOf(CycleStage.class), ViewSource.RGB, false),
+  GT_SKETCH("gt-2.5d", EnumSet.of(CycleStage.SKETCH), ViewSource.RGB, true),
+  GT_SHAPE("gt-3d", EnumSet.of(CycleStage.SHAPE), ViewSource.RGB, true),
+  GT_VIEWPOINT("gt-viewpoint", EnumSet.of(CycleStage.VIEWPOINT), ViewSource.RGB, false),
+  GT_SEMANTIC("gt-semantic", EnumSet.of(CycleStage.SEMANTICS), ViewSource.RGB, true),
+  ALL_GT("all-gt", EnumSet.allOf(CycleStage.class), ViewSource.RGB, false);
 
   private final String label;
-  private final boolean gtSketch;
-  private final boolean gtShape;
-  private final boolean gtViewpoint;
-  private final boolean gtSemantic;
-  private final boolean viewFromSketch;
+  private final Set<CycleStage> fromTruth;
+  private final ViewSource viewSource;
   private final boolean finetune;
 
-  CycleSetting(String label, boolean gtSketch, boolean gtShape, boolean gtViewpoint,
-      boolean gtSemantic, boolean viewFromSketch, boolean finetune) {
+  CycleSetting(String label, Set<CycleStage> fromTruth, ViewSource viewSource, boolean finetune) {
     this.label = label;
-    this.gtSketch = gtSketch;
-    this.gtShape = gtShape;
-    this.gtViewpoint = gtViewpoint;
-    this.gtSemantic = gtSemantic;
-    this.viewFromSketch = viewFromSketch;
+    this.fromTruth = Set.copyOf(fromTruth);
+    this.viewSource = viewSource;
     this.finetune = finetune;
   }
 
@@ -58,33 +53,34 @@ public enum CycleSetting {
     return label;
   }
 
-  public boolean gtSketch() {
-    return gtSketch;
+  /** The stages this setting takes from ground truth. */
+  public Set<CycleStage> fromTruth() {
+    return fromTruth;
   }
 
-  public boolean gtShape() {
-    return gtShape;
+  /** True when the setting replaces {@code stage} by ground truth. */
+  public boolean substitutes(CycleStage stage) {
+    return fromTruth.contains(stage);
   }
 
-  public boolean gtViewpoint() {
-    return gtViewpoint;
+  /** Where the sketches this setting uses come from. */
+  public Origin sketchOrigin() {
+    return substitutes(CycleStage.SKETCH) ? Origin.TRUE : Origin.PREDICTED;
   }
 
-  public boolean gtSemantic() {
-    return gtSemantic;
+  /** What ViewNet sees for the initial viewpoint (unused when the viewpoint is substituted). */
+  public ViewSource viewSource() {
+    return viewSource;
   }
 
-  public boolean viewFromSketch() {
-    return viewFromSketch;
-  }
-
+  /** True when the predicted viewpoint is fine-tuned against the silhouette. */
   public boolean finetune() {
-    return finetune;
+    return finetune && !substitutes(CycleStage.VIEWPOINT);
   }
 
   /** True when the setting needs ground truth beyond the image. */
   public boolean needsGroundTruth() {
-    return gtSketch || gtShape || gtViewpoint || gtSemantic;
+    return !fromTruth.isEmpty();
   }
 
   /** The setting of a label ({@code full}, {@code gt-2.5d}, ...). */

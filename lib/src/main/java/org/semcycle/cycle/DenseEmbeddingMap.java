@@ -1,7 +1,7 @@
 package org.semcycle.cycle;
 
 import java.awt.image.BufferedImage;
-import org.semcycle.embedding.EmbeddingNet;
+import org.semcycle.embedding.PointEmbedder;
 import org.semcycle.geometry.Mesh;
 import org.semcycle.geometry.Vec3;
 import org.semcycle.rendering.Rasterizer;
@@ -18,7 +18,7 @@ import org.semcycle.rendering.camera.Camera;
 public final class DenseEmbeddingMap {
   private DenseEmbeddingMap() {}
 
-  public static BufferedImage render(Mesh mesh, Camera camera, EmbeddingNet net, int points,
+  public static BufferedImage render(Mesh mesh, Camera camera, PointEmbedder net, int points,
       long seed) {
     float[] xyz = TransferStage.sample(mesh, points, seed);
     float[] emb = net.embed(xyz);

@@ -2,7 +2,7 @@ package org.semcycle.cycle;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.semcycle.embedding.EmbeddingNet;
+import org.semcycle.embedding.PointEmbedder;
 import org.semcycle.geometry.Mesh;
 import org.semcycle.geometry.Vec3;
 import org.semcycle.rendering.KeypointProjector;
@@ -29,7 +29,7 @@ public record PairTransfer(int points, long seed, double temperature) {
   /** Source keypoint (id, x, y) in source image pixels. */
   public record SourceKeypoint(int id, double x, double y) {}
 
-  public List<PredictedKeypoint> transfer(EmbeddingNet net, CycleResult source,
+  public List<PredictedKeypoint> transfer(PointEmbedder net, CycleResult source,
       List<SourceKeypoint> keypoints, CycleResult target) {
     float[] sx = TransferStage.sample(source.mesh(), points, seed);
     float[] se = net.embed(sx);

@@ -1,40 +1,15 @@
 package org.semcycle.cycle;
 
-import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
-import java.util.List;
 import org.semcycle.cycle.crop.CropSampler;
 import org.semcycle.cycle.crop.ObjectCrop;
-import org.semcycle.cycle.nets.LoadedNet;
-import org.semcycle.networks.SketchNet;
 import org.semcycle.rendering.FloatImage;
 
-/** Stage 1: RGB crop -> 2.5D sketches (SketchNet), or the true sketches cropped alike. */
+/**
+ * Stage 1's ground-truth side: the true 2.5D sketches of an image cropped as the RGB crop (the
+ * predicted side is a {@link org.semcycle.cycle.nets.SketchPredictor}).
+ */
 public final class SketchStage {
   private SketchStage() {}
-
-  /** SketchNet over a batch of (3, S, S) crops, one forward pass. */
-  public static List<SketchMaps> predict(LoadedNet<SketchNet.Options> net, List<float[]> crops) {
-    int s = net.options().imageSize();
-    int p = s * s;
-    int n = crops.size();
-    List<SketchMaps> out = new ArrayList<>(n);
-    if (n == 0) {
-      return out;
-    }
-    float[] batch = new float[n * 3 * p];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(crops.get(i), 0, batch, i * 3 * p, 3 * p);
-    }
-    float[][] y = net.forward(batch, new Shape(n, 3, s, s));
-    for (int i = 0; i < n; i++) {
-      float[] d = java.util.Arrays.copyOfRange(y[0], i * p, (i + 1) * p);
-      float[] nn = java.util.Arrays.copyOfRange(y[1], i * 3 * p, (i + 1) * 3 * p);
-      float[] sil = java.util.Arrays.copyOfRange(y[2], i * p, (i + 1) * p);
-      out.add(new SketchMaps(s, d, nn, sil, y[3][2 * i], y[3][2 * i + 1]));
-    }
-    return out;
-  }
 
   /**
    * The true 2.5D maps of the original image, cropped as the RGB (nearest pixel: depth and masks

@@ -1,7 +1,7 @@
 package org.semcycle.cycle;
 
 import java.util.List;
-import org.semcycle.embedding.EmbeddingNet;
+import org.semcycle.embedding.PointEmbedder;
 import org.semcycle.embedding.KeypointTransfer;
 import org.semcycle.embedding.TransferredKeypoint;
 import org.semcycle.geometry.Mesh;
@@ -25,7 +25,7 @@ public record TransferStage(KeypointTransfer transfer, int points, long seed) {
   }
 
   /** The 3D keypoints of every semantic id the database has for {@code synset}. */
-  public List<TransferredKeypoint> keypoints(EmbeddingNet net, String synset, Mesh mesh) {
+  public List<TransferredKeypoint> keypoints(PointEmbedder net, String synset, Mesh mesh) {
     return transfer.transfer(net, synset, sample(mesh));
   }
 }

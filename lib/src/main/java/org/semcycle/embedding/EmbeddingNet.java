@@ -26,7 +26,7 @@ import org.semcycle.networks.DjlRuntime;
  * <p>Inference turns gradient tracking off on the calling thread for the call (DJL-NOTES.md) and
  * restores it afterwards, and frees every intermediate array before returning.
  */
-public final class EmbeddingNet implements AutoCloseable {
+public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
   /** Name of the widths file written beside the parameters. */
   public static final String CONFIG_FILE = "embedder.json";
 
@@ -145,6 +145,7 @@ public final class EmbeddingNet implements AutoCloseable {
   }
 
   /** Embedding size D. */
+  @Override
   public int dim() {
     return block.config().embeddingDim();
   }
@@ -153,6 +154,7 @@ public final class EmbeddingNet implements AutoCloseable {
    * Embeddings of one cloud of raw points (any frame; normalised here with {@link
    * PointNormalizer}): {@code N * D} floats, point-major.
    */
+  @Override
   public float[] embed(float[] xyz) {
     float[] norm = PointNormalizer.normalise(xyz);
     return embedNormalised(norm, 1, norm.length / 3);

@@ -71,7 +71,7 @@ public final class KeypointTransfer {
   }
 
   /** Embeds {@code xyz} (N packed points, any frame) with {@code net} and transfers. */
-  public List<TransferredKeypoint> transfer(EmbeddingNet net, String synset, float[] xyz) {
+  public List<TransferredKeypoint> transfer(PointEmbedder net, String synset, float[] xyz) {
     return transferEmbedded(synset, xyz, net.embed(xyz));
   }
 

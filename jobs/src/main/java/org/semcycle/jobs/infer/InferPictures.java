@@ -39,7 +39,7 @@ final class InferPictures implements Serializable {
     this.out = out;
   }
 
-  void draw(InferTask t, Cycle.Outcome o, org.semcycle.embedding.EmbeddingNet embedder,
+  void draw(InferTask t, Cycle.Outcome o, org.semcycle.embedding.PointEmbedder embedder,
       int points, long seed) {
     if (o.results().isEmpty()) {
       return;

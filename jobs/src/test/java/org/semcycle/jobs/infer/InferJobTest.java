@@ -176,9 +176,23 @@ class InferJobTest {
     var names = reader.pairNames(org.semcycle.datasets.spair.SpairSplit.TEST);
     assertTrue(!names.isEmpty());
     long expected = 0;
+    Map<String, java.util.Set<Integer>> idsByPair = new HashMap<>();
     for (var n : names) {
-      expected += PairTask.labelled(reader.readPair(org.semcycle.datasets.spair.SpairSplit.TEST, n).srcKps()).size();
+      var pair = reader.readPair(org.semcycle.datasets.spair.SpairSplit.TEST, n);
+      expected += PairTask.labelled(pair.srcKps()).size();
+      java.util.Set<Integer> ids = new java.util.TreeSet<>();
+      for (int k : PairTask.labelled(pair.srcKps())) {
+        ids.add(pair.keypointIds()[k]);
+      }
+      idsByPair.put(org.semcycle.evaluation.PairIds.spair(n), ids);
     }
+    // Each pair's rows carry SPair's own keypoint ids (kps_ids), not list positions.
+    Map<String, java.util.Set<Integer>> predictedIds = new HashMap<>();
+    for (Row r : spark.read().parquet(out + "/predictions").where("pair_id is not null").collectAsList()) {
+      predictedIds.computeIfAbsent(r.getString(r.fieldIndex("pair_id")), k -> new java.util.TreeSet<>())
+          .add(r.getInt(r.fieldIndex("keypoint_id")));
+    }
+    predictedIds.forEach((pair, ids) -> assertEquals(idsByPair.get(pair), ids, pair));
     long rows = spark.read().parquet(out + "/predictions").where("pair_id is not null").count();
     long rejected = spark.read().parquet(out + "/rejects").where("pair_id is not null").count();
     assertTrue(rows == expected || rejected > 0, rows + " pair rows for " + expected + " labelled keypoints");

@@ -1,20 +1,28 @@
-package org.semcycle.cycle;
+package org.semcycle.cycle.nets;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.semcycle.cycle.nets.LoadedNet;
 import org.semcycle.networks.ViewNet;
 import org.semcycle.viewpoint.ViewpointLabels;
 
-/** Stage 3: ViewNet -> azimuth and elevation (circular mean / expectation of its bins). */
-public final class ViewStage {
-  private ViewStage() {}
+/** A trained ViewNet as the cycle's view stage: circular mean / expectation of its bins. */
+public record ViewNetPredictor(LoadedNet<ViewNet.Options> net) implements ViewPredictor {
+  @Override
+  public int imageSize() {
+    return net.options().imageSize();
+  }
 
-  /** ViewNet over a batch of inputs (RGB crops or 5-channel sketches); {az, el} degrees each. */
-  public static List<double[]> predict(LoadedNet<ViewNet.Options> net, List<float[]> inputs) {
-    int s = net.options().imageSize();
-    int c = net.options().inChannels();
+  @Override
+  public int inChannels() {
+    return net.options().inChannels();
+  }
+
+  @Override
+  public List<double[]> predict(List<float[]> inputs) {
+    int s = imageSize();
+    int c = inChannels();
     int p = c * s * s;
     int n = inputs.size();
     List<double[]> out = new ArrayList<>(n);
@@ -33,10 +41,8 @@ public final class ViewStage {
     int na = ViewpointLabels.AZIMUTH_BINS;
     int ne = ViewpointLabels.ELEVATION_BINS;
     for (int i = 0; i < n; i++) {
-      double az = ViewpointLabels.decodeAzimuthLog(
-          java.util.Arrays.copyOfRange(y[0], i * na, (i + 1) * na));
-      double el = ViewpointLabels.decodeElevationLog(
-          java.util.Arrays.copyOfRange(y[1], i * ne, (i + 1) * ne));
+      double az = ViewpointLabels.decodeAzimuthLog(Arrays.copyOfRange(y[0], i * na, (i + 1) * na));
+      double el = ViewpointLabels.decodeElevationLog(Arrays.copyOfRange(y[1], i * ne, (i + 1) * ne));
       out.add(new double[] {az, el});
     }
     return out;
