@@ -137,7 +137,8 @@ class ImageLoaderTest {
     DataFormatException e =
         assertThrows(DataFormatException.class, () -> ImageLoader.load(root, "huge.png", limit));
     assertTrue(
-        e.getMessage().contains("image is 20000x20000, more than the limit of " + limit + " pixels"),
+        e.getMessage().contains("image is 20000x20000 (400.0 megapixels), more than the limit of "
+            + limit + " pixels (67.1 megapixels); refused before decoding"),
         e.getMessage());
   }
 
@@ -186,7 +187,10 @@ class ImageLoaderTest {
         assertThrows(
             DataFormatException.class,
             () -> ImageLoader.load(DataRoot.utf8("hello, world"), "x.png", 100));
-    assertTrue(notImage.getMessage().contains("not a PNG/JPEG"), notImage.getMessage());
+    assertTrue(
+        notImage.getMessage().endsWith("x.png: not an image: no PNG or JPEG signature (the file "
+            + "starts with \"hello, world\")"),
+        notImage.getMessage());
     byte[] badCrc = pngHeaderOnly(4, 4, 8, 2);
     badCrc[20] ^= 1;
     DataFormatException crc =
