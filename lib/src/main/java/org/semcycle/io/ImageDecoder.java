@@ -3,6 +3,7 @@ package org.semcycle.io;
 import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.image.BufferedImage;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,9 +16,10 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes PNG and JPEG bytes with a reader chosen by class, never by javax.imageio's plugin
- * order: JPEG with TwelveMonkeys' reader (CMYK and YCCK JPEGs, broken or mismatched ICC
- * profiles, which the JDK's reader refuses; it decodes with the JDK's libjpeg underneath), PNG with
- * the JDK's reader. Decoder warnings are errors (a truncated JPEG is not a partly grey image),
+ * order: JPEG with TwelveMonkeys' reader (it decodes with the JDK's libjpeg underneath, skips
+ * broken or mismatched ICC profiles, on which the JDK's reader fails with "Numbers of source
+ * Raster bands and source color space components do not match", and converts CMYK and YCCK to
+ * RGB through the embedded ICC profile), PNG with the JDK's reader. Decoder warnings are errors (a truncated JPEG is not a partly grey image),
  * except those {@link #isRecoverable} lists: about metadata the reader skipped, or bytes after
  * the last scan, when every pixel was decoded.
  */
@@ -53,8 +55,7 @@ final class ImageDecoder {
       BufferedImage image = reader.read(0);
       for (String w : warnings) {
         if (!isRecoverable(w)) {
-          String kind = w.toLowerCase(Locale.ROOT).contains("premature end") ? "truncated " : "corrupt ";
-          throw new DataFormatException(source, kind + fmt + ": " + oneLine(w));
+          throw new DataFormatException(source, warningProblem(fmt, w));
         }
       }
       return image;
@@ -72,6 +73,20 @@ final class ImageDecoder {
   static boolean isRecoverable(String warning) {
     String w = warning.toLowerCase(Locale.ROOT);
     return RECOVERABLE.stream().anyMatch(w::contains);
+  }
+
+  /**
+   * The problem a decoder warning names: "truncated JPEG: Premature end of JPEG file" (libjpeg ran
+   * out of data), else "corrupt JPEG: bad Huffman code" (libjpeg's "Corrupt JPEG data: " prefix
+   * dropped).
+   */
+  static String warningProblem(String fmt, String warning) {
+    String w = oneLine(warning);
+    if (w.toLowerCase(Locale.ROOT).contains("premature end of jpeg file")) {
+      return "truncated " + fmt + ": " + w;
+    }
+    String prefix = "Corrupt JPEG data: ";
+    return "corrupt " + fmt + ": " + (w.startsWith(prefix) ? w.substring(prefix.length()) : w);
   }
 
   /** A fresh reader of the format, from the provider chosen by class. */
@@ -127,7 +142,12 @@ final class ImageDecoder {
   /** The exception's message on one line, or its class name when it has none. */
   static String describe(Throwable e) {
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : oneLine(m);
+    if (m != null && !m.isBlank()) {
+      return oneLine(m);
+    }
+    return e instanceof EOFException
+        ? "a marker segment or table is shorter than its header says (EOFException)"
+        : e.getClass().getSimpleName();
   }
 
   private static String oneLine(String s) {
