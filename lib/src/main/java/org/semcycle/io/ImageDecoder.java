@@ -124,19 +124,25 @@ final class ImageDecoder {
   /** The JDK's PNG reader provider, found by class name (its package is not exported). */
   static synchronized ImageReaderSpi pngProvider() {
     if (pngProvider == null) {
-      Iterator<ImageReaderSpi> it =
-          IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
-      while (it.hasNext()) {
-        ImageReaderSpi spi = it.next();
-        if (spi.getClass().getName().equals(JDK_PNG_READER)) {
-          pngProvider = spi;
-        }
-      }
+      pngProvider = registeredProvider(JDK_PNG_READER);
       if (pngProvider == null) {
         throw new IllegalStateException("no " + JDK_PNG_READER + " in javax.imageio");
       }
     }
     return pngProvider;
+  }
+
+  /** The reader provider of this class registered with javax.imageio, or null. */
+  static ImageReaderSpi registeredProvider(String className) {
+    Iterator<ImageReaderSpi> it =
+        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
+    while (it.hasNext()) {
+      ImageReaderSpi spi = it.next();
+      if (spi.getClass().getName().equals(className)) {
+        return spi;
+      }
+    }
+    return null;
   }
 
   /** The exception's message on one line, or its class name when it has none. */

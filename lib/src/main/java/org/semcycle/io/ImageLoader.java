@@ -31,8 +31,9 @@ public final class ImageLoader {
 
   /**
    * Pixel limit for users' photos: 100 megapixels (a 100 MP photo takes 700 MB while loading:
-   * 3 bytes a pixel decoded, 4 returned). Cameras and phones stay below (50 MP at most, 200 MP
-   * phone sensors save 12-50 MP by default); a header claiming more is refused before decoding.
+   * 3 bytes a pixel decoded, 4 returned). Phones in their default modes and most cameras stay
+   * below; medium-format cameras (102 MP and more) and phones' 200 MP modes are refused. A
+   * header claiming more is refused before decoding.
    */
   public static final long PHOTO_MAX_PIXELS = 100_000_000L;
 
@@ -51,6 +52,12 @@ public final class ImageLoader {
    * @param orientation whether the Exif orientation is applied
    */
   public record Policy(long maxPixels, Orientation orientation) {
+    public Policy {
+      if (maxPixels < 1 || orientation == null) {
+        throw new IllegalArgumentException("policy " + maxPixels + " pixels, " + orientation);
+      }
+    }
+
     /** Users' photos: {@link #PHOTO_MAX_PIXELS}, upright by Exif. */
     public static final Policy PHOTO = new Policy(PHOTO_MAX_PIXELS, Orientation.EXIF);
 

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
@@ -114,14 +113,24 @@ class ImageLoaderTest {
 
   @Test
   void truncatedJpegWithEoiAppendedIsStillAnError() throws IOException {
-    byte[] full = encode(noise(64, 64, 8), "jpeg");
-    byte[] cut = Arrays.copyOf(full, full.length / 2 + 2);
-    cut[cut.length - 2] = (byte) 0xFF;
-    cut[cut.length - 1] = (byte) 0xD9;
-    // EOI is present, so only the decoder can notice the missing data; it must not pass silently.
-    DataFormatException e =
-        assertThrows(DataFormatException.class, () -> ImageLoader.load(cut, "cut.jpg", 10_000));
-    assertTrue(e.getMessage().contains("JPEG"), e.getMessage());
+    BufferedImage scene = PhotoCorpus.scene(64, 64);
+    byte[][] kinds = {
+      encode(noise(64, 64, 8), "jpeg"), PhotoCorpus.jpeg(scene, true), PhotoCorpus.cmykJpeg(scene),
+      PhotoCorpus.ycckJpeg(scene), encode(PhotoCorpus.scene(64, 64), "jpeg")
+    };
+    String[] names = {"noise.jpg", "progressive.jpg", "cmyk.jpg", "ycck.jpg", "scene.jpg"};
+    for (int k = 0; k < kinds.length; k++) {
+      byte[] full = kinds[k];
+      assertEquals(64, ImageLoader.load(full, names[k], 10_000).getWidth());
+      byte[] cut = Arrays.copyOf(full, full.length * 2 / 3 + 2);
+      cut[cut.length - 2] = (byte) 0xFF;
+      cut[cut.length - 1] = (byte) 0xD9;
+      // EOI is present, so only the decoder can notice the missing data; it must not pass silently.
+      String name = names[k];
+      DataFormatException e =
+          assertThrows(DataFormatException.class, () -> ImageLoader.load(cut, name, 10_000), name);
+      assertTrue(e.getMessage().contains("JPEG"), e.getMessage());
+    }
   }
 
   @Test
@@ -209,24 +218,11 @@ class ImageLoaderTest {
         assertThrows(DataFormatException.class, () -> ImageHeader.read(shortJpeg, "s.jpg"));
     assertTrue(j.getMessage().contains("truncated JPEG"), j.getMessage());
   }
-  /** The JDK's JPEG reader provider, registered by the JDK. */
-  private static ImageReaderSpi jdkJpegProvider() {
-    Iterator<ImageReaderSpi> it =
-        IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, false);
-    while (it.hasNext()) {
-      ImageReaderSpi spi = it.next();
-      if (spi.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi")) {
-        return spi;
-      }
-    }
-    throw new AssertionError("no JDK JPEG reader");
-  }
-
   @Test
   void jpegReaderIsTwelveMonkeysEvenWhenTheJdkReaderIsOrderedFirst() throws IOException {
     IIORegistry registry = IIORegistry.getDefaultInstance();
     ImageReaderSpi tm = registry.getServiceProviderByClass(JPEGImageReaderSpi.class);
-    ImageReaderSpi jdk = jdkJpegProvider();
+    ImageReaderSpi jdk = ImageDecoder.registeredProvider("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
     byte[] brokenIcc = PhotoCorpus.brokenIccJpeg(PhotoCorpus.jpeg(PhotoCorpus.scene(16, 8), false));
     registry.unsetOrdering(ImageReaderSpi.class, tm, jdk);
     registry.setOrdering(ImageReaderSpi.class, jdk, tm);

@@ -53,7 +53,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * turns rotated pixels upright, 16-bit, palette and alpha PNGs, a PNG with an eXIf chunk, a wide
  * and a tall image, upper-case extensions and a nested folder; and files that must be refused: a
  * header claiming 400 megapixels, truncated and bit-flipped files, a text file, an empty file and
- * a GIF, each named .jpg or .png.
+ * a GIF, each with an image extension.
  *
  * <p>Shared with jobs' tests through lib's test-jar. Everything is deterministic (no random
  * choice).
