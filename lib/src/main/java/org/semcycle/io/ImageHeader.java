@@ -2,9 +2,12 @@ package org.semcycle.io;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.util.zip.CRC32;
 
 /**
@@ -50,8 +53,27 @@ public record ImageHeader(
     try (InputStream in = root.open(relPath)) {
       return read(in, source);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + source, e);
+      throw readFailure(source, e);
     }
+  }
+
+  /**
+   * The exception for a failed read: a problem of the file itself (no permission, a folder, a
+   * broken link: the file system's own exceptions) is bad input, a DataFormatException "unreadable";
+   * any other I/O error (a network store failing) stays an UncheckedIOException, to be retried.
+   */
+  static RuntimeException readFailure(String source, IOException e) {
+    String reason;
+    if (e instanceof AccessDeniedException) {
+      reason = "permission denied";
+    } else if (e instanceof FileSystemException f) {
+      reason = f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+    } else if (e instanceof FileNotFoundException) {
+      reason = String.valueOf(e.getMessage());
+    } else {
+      return new UncheckedIOException("cannot read " + source, e);
+    }
+    return new DataFormatException(source, -1, "unreadable (" + reason + ")", e);
   }
 
   /** Reads the header from the first bytes of an image file held in memory. */
@@ -82,14 +104,21 @@ public record ImageHeader(
     if (b0 == 0xFF && b1 == 0xD8) {
       return readJpeg(in, source);
     }
-    throw new DataFormatException(source, "not a PNG/JPEG (unknown signature)");
+    byte[] rest = in.readNBytes(ImageSignature.HEAD_BYTES - 2);
+    byte[] head = new byte[(b1 < 0 ? 1 : 2) + rest.length];
+    head[0] = (byte) b0;
+    if (b1 >= 0) {
+      head[1] = (byte) b1;
+      System.arraycopy(rest, 0, head, 2, rest.length);
+    }
+    throw new DataFormatException(source, ImageSignature.problem(head));
   }
 
   private static ImageHeader readPng(InputStream in, String source) throws IOException {
     byte[] rest = readFully(in, 6 + 8 + 13 + 4, source, "truncated PNG header");
     for (int i = 0; i < 6; i++) {
       if (rest[i] != PNG_SIGNATURE[i + 2]) {
-        throw new DataFormatException(source, "not a PNG/JPEG (bad PNG signature)");
+        throw new DataFormatException(source, "corrupt PNG: bad signature");
       }
     }
     int length = int32(rest, 6);

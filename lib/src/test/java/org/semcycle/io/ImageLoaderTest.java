@@ -1,10 +1,14 @@
 package org.semcycle.io;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReader;
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,8 +17,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.semcycle.testing.PhotoCorpus;
 
 class ImageLoaderTest {
   @TempDir Path dir;
@@ -106,14 +113,24 @@ class ImageLoaderTest {
 
   @Test
   void truncatedJpegWithEoiAppendedIsStillAnError() throws IOException {
-    byte[] full = encode(noise(64, 64, 8), "jpeg");
-    byte[] cut = Arrays.copyOf(full, full.length / 2 + 2);
-    cut[cut.length - 2] = (byte) 0xFF;
-    cut[cut.length - 1] = (byte) 0xD9;
-    // EOI is present, so only the decoder can notice the missing data; it must not pass silently.
-    DataFormatException e =
-        assertThrows(DataFormatException.class, () -> ImageLoader.load(cut, "cut.jpg", 10_000));
-    assertTrue(e.getMessage().contains("JPEG"), e.getMessage());
+    BufferedImage scene = PhotoCorpus.scene(64, 64);
+    byte[][] kinds = {
+      encode(noise(64, 64, 8), "jpeg"), PhotoCorpus.jpeg(scene, true), PhotoCorpus.cmykJpeg(scene),
+      PhotoCorpus.ycckJpeg(scene), encode(PhotoCorpus.scene(64, 64), "jpeg")
+    };
+    String[] names = {"noise.jpg", "progressive.jpg", "cmyk.jpg", "ycck.jpg", "scene.jpg"};
+    for (int k = 0; k < kinds.length; k++) {
+      byte[] full = kinds[k];
+      assertEquals(64, ImageLoader.load(full, names[k], 10_000).getWidth());
+      byte[] cut = Arrays.copyOf(full, full.length * 2 / 3 + 2);
+      cut[cut.length - 2] = (byte) 0xFF;
+      cut[cut.length - 1] = (byte) 0xD9;
+      // EOI is present, so only the decoder can notice the missing data; it must not pass silently.
+      String name = names[k];
+      DataFormatException e =
+          assertThrows(DataFormatException.class, () -> ImageLoader.load(cut, name, 10_000), name);
+      assertTrue(e.getMessage().contains("JPEG"), e.getMessage());
+    }
   }
 
   @Test
@@ -137,7 +154,8 @@ class ImageLoaderTest {
     DataFormatException e =
         assertThrows(DataFormatException.class, () -> ImageLoader.load(root, "huge.png", limit));
     assertTrue(
-        e.getMessage().contains("image is 20000x20000, more than the limit of " + limit + " pixels"),
+        e.getMessage().contains("image is 20000x20000 (400.0 megapixels), more than the limit of "
+            + limit + " pixels (67.1 megapixels); refused before decoding"),
         e.getMessage());
   }
 
@@ -186,7 +204,10 @@ class ImageLoaderTest {
         assertThrows(
             DataFormatException.class,
             () -> ImageLoader.load(DataRoot.utf8("hello, world"), "x.png", 100));
-    assertTrue(notImage.getMessage().contains("not a PNG/JPEG"), notImage.getMessage());
+    assertTrue(
+        notImage.getMessage().endsWith("x.png: not an image: no PNG or JPEG signature (the file "
+            + "starts with \"hello, world\")"),
+        notImage.getMessage());
     byte[] badCrc = pngHeaderOnly(4, 4, 8, 2);
     badCrc[20] ^= 1;
     DataFormatException crc =
@@ -196,5 +217,157 @@ class ImageLoaderTest {
     DataFormatException j =
         assertThrows(DataFormatException.class, () -> ImageHeader.read(shortJpeg, "s.jpg"));
     assertTrue(j.getMessage().contains("truncated JPEG"), j.getMessage());
+  }
+  @Test
+  void jpegReaderIsTwelveMonkeysEvenWhenTheJdkReaderIsOrderedFirst() throws IOException {
+    IIORegistry registry = IIORegistry.getDefaultInstance();
+    ImageReaderSpi tm = registry.getServiceProviderByClass(JPEGImageReaderSpi.class);
+    ImageReaderSpi jdk = ImageDecoder.registeredProvider("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
+    byte[] brokenIcc = PhotoCorpus.brokenIccJpeg(PhotoCorpus.jpeg(PhotoCorpus.scene(16, 8), false));
+    registry.unsetOrdering(ImageReaderSpi.class, tm, jdk);
+    registry.setOrdering(ImageReaderSpi.class, jdk, tm);
+    try {
+      assertEquals(jdk.getClass(), ImageIO.getImageReadersByFormatName("jpeg").next()
+          .getOriginatingProvider().getClass(), "precondition: javax.imageio prefers the JDK's");
+      assertThrows(IOException.class,
+          () -> ImageIO.read(new ByteArrayInputStream(brokenIcc)), "the JDK's reader fails");
+      assertEquals(JPEGImageReader.class, ImageDecoder.newReader(ImageHeader.Format.JPEG).getClass());
+      assertEquals(16, ImageLoader.load(brokenIcc, "broken-icc.jpg", 1000).getWidth());
+    } finally {
+      registry.unsetOrdering(ImageReaderSpi.class, jdk, tm);
+      registry.setOrdering(ImageReaderSpi.class, tm, jdk);
+    }
+  }
+
+  /** Junk between the last scan and EOI (libjpeg: "extraneous bytes before marker 0xd9"). */
+  @Test
+  void bytesBeforeTheEndMarkerLoadTheSamePixels() throws IOException {
+    byte[] clean = encode(noise(24, 16, 11), "jpeg");
+    byte[] junk = PhotoCorpus.concat(Arrays.copyOf(clean, clean.length - 2), new byte[] {0x12, 0x34},
+        Arrays.copyOfRange(clean, clean.length - 2, clean.length));
+    BufferedImage a = ImageLoader.load(clean, "clean.jpg", 1000);
+    BufferedImage b = ImageLoader.load(junk, "junk.jpg", 1000);
+    assertArrayEquals(a.getRGB(0, 0, 24, 16, null, 0, 24), b.getRGB(0, 0, 24, 16, null, 0, 24));
+    byte[] midScan = clean.clone();
+    midScan[clean.length / 2] = (byte) 0xFF; // a marker inside the scan: pixels are lost
+    midScan[clean.length / 2 + 1] = (byte) 0xC4;
+    assertThrows(DataFormatException.class, () -> ImageLoader.load(midScan, "mid.jpg", 1000));
+  }
+
+  /** Gray samples are copied to R = G = B; the JDK's getRGB would brighten 128 to 188. */
+  @Test
+  void graySamplesAreCopiedNotTreatedAsLinearLight() throws IOException {
+    BufferedImage g = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
+    g.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 128, 255});
+    assertEquals(0xBCBCBC, g.getRGB(1, 0) & 0xFFFFFF, "precondition: the JDK's conversion");
+    BufferedImage img = ImageLoader.load(encode(g, "png"), "g.png", 10);
+    assertEquals(BufferedImage.TYPE_INT_RGB, img.getType());
+    assertArrayEquals(new int[] {0xFF000000, 0xFF808080, 0xFFFFFFFF}, img.getRGB(0, 0, 3, 1, null, 0, 3));
+    BufferedImage jpg = ImageLoader.load(encode(g, "jpeg"), "g.jpg", 10);
+    int mid = jpg.getRGB(1, 0) & 0xFF;
+    assertTrue(Math.abs(mid - 128) <= 3, "gray JPEG 128 read as " + mid);
+  }
+
+  @Test
+  void unreadableFilesAreBadInputNetworkErrorsAreNot() throws IOException {
+    DataRoot real = rootWith("p.jpg", encode(noise(4, 4, 1), "jpeg"));
+    DataRoot denied = failingOpen(real, new java.nio.file.AccessDeniedException("p.jpg"));
+    DataFormatException e =
+        assertThrows(DataFormatException.class, () -> ImageLoader.loadPhoto(denied, "p.jpg"));
+    assertEquals(real.describe("p.jpg") + ": unreadable (permission denied)", e.getMessage());
+    DataRoot folder = failingOpen(real, new java.nio.file.FileSystemException("p.jpg", null, "Is a directory"));
+    assertTrue(assertThrows(DataFormatException.class, () -> ImageLoader.loadPhoto(folder, "p.jpg"))
+        .getMessage().endsWith("unreadable (Is a directory)"));
+    DataRoot flaky = failingOpen(real, new IOException("connection reset"));
+    assertThrows(java.io.UncheckedIOException.class, () -> ImageLoader.loadPhoto(flaky, "p.jpg"));
+    DataFormatException missing =
+        assertThrows(DataFormatException.class, () -> ImageLoader.loadPhoto(real, "none.jpg"));
+    assertTrue(missing.getMessage().endsWith("none.jpg: file not found"), missing.getMessage());
+  }
+
+  /** The data root, except that opening a file throws {@code e}. */
+  private static DataRoot failingOpen(DataRoot r, IOException e) {
+    return new DataRoot() {
+      @Override
+      public java.io.InputStream open(String relPath) throws IOException {
+        throw e;
+      }
+
+      @Override
+      public boolean exists(String relPath) {
+        return r.exists(relPath);
+      }
+
+      @Override
+      public long length(String relPath) {
+        return r.length(relPath);
+      }
+
+      @Override
+      public java.util.List<String> list(String relDir) {
+        return r.list(relDir);
+      }
+
+      @Override
+      public String describe(String relPath) {
+        return r.describe(relPath);
+      }
+    };
+  }
+
+  @Test
+  void otherFormatsAreNamed() throws IOException {
+    String[][] cases = {
+      {"GIF89a\1\0\1\0", "unsupported image format: GIF"},
+      {"RIFF\0\0\0\0WEBPVP8 ", "unsupported image format: WebP"},
+      {"\0\0\0\30ftypheic\0\0\0\0", "unsupported image format: HEIF/HEIC"},
+      {"\0\0\0\30ftypavif\0\0\0\0", "unsupported image format: AVIF"},
+      {"\0\0\0\30ftypisom\0\0\0\0", "not an image"},
+      {"II*\0\10\0\0\0", "unsupported image format: TIFF"},
+      {"BM6\0\0\0\0\0\0\0\66\0\0\0", "unsupported image format: BMP"},
+      {"%PDF-1.7", "not an image: no PNG or JPEG signature (the file starts with \"%PDF-1.7\")"},
+      {"\1\2\3", "not an image: no PNG or JPEG signature (the file starts with bytes 01 02 03)"},
+    };
+    for (String[] c : cases) {
+      byte[] bytes = c[0].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      DataFormatException e =
+          assertThrows(DataFormatException.class, () -> ImageLoader.load(bytes, "f.jpg", ImageLoader.Policy.PHOTO));
+      assertTrue(e.getMessage().startsWith("f.jpg: " + c[1]), e.getMessage());
+    }
+    BufferedImage img = noise(4, 4, 2);
+    DataFormatException gif = assertThrows(DataFormatException.class,
+        () -> ImageLoader.load(encode(img, "gif"), "real.gif", 100));
+    assertTrue(gif.getMessage().contains("GIF (only PNG and JPEG are read)"), gif.getMessage());
+  }
+
+  @Test
+  void photoLimitIsOneHundredMegapixelsFromTheHeader() {
+    byte[] exactly = pngHeaderOnly(10000, 10000, 8, 2);
+    DataFormatException ok = assertThrows(DataFormatException.class,
+        () -> ImageLoader.load(exactly, "100mp.png", ImageLoader.Policy.PHOTO));
+    assertTrue(ok.getMessage().contains("truncated PNG"), "passes the limit: " + ok.getMessage());
+    byte[] over = pngHeaderOnly(10001, 10000, 8, 2);
+    DataFormatException big = assertThrows(DataFormatException.class,
+        () -> ImageLoader.load(over, "big.png", ImageLoader.Policy.PHOTO));
+    assertTrue(big.getMessage().endsWith("big.png: image is 10001x10000 (100.0 megapixels), more than the "
+        + "limit of 100000000 pixels (100.0 megapixels); refused before decoding"), big.getMessage());
+    DataFormatException dataSet = assertThrows(DataFormatException.class,
+        () -> ImageLoader.load(exactly, "100mp.png", ImageLoader.DEFAULT_MAX_PIXELS));
+    assertTrue(dataSet.getMessage().contains("more than the limit of 67108864 pixels"), dataSet.getMessage());
+  }
+
+  @Test
+  void oddSizesAndAspectRatiosLoad() throws IOException {
+    for (int[] size : new int[][] {{1, 1}, {1, 700}, {700, 1}, {3, 5}, {1023, 2}}) {
+      BufferedImage src = noise(size[0], size[1], size[0] * 31L + size[1]);
+      for (String fmt : new String[] {"png", "jpeg"}) {
+        BufferedImage img = ImageLoader.load(encode(src, fmt), "odd." + fmt, ImageLoader.Policy.PHOTO);
+        assertEquals(size[0] + "x" + size[1], img.getWidth() + "x" + img.getHeight(), fmt);
+        if (fmt.equals("png")) {
+          assertArrayEquals(src.getRGB(0, 0, size[0], size[1], null, 0, size[0]),
+              img.getRGB(0, 0, size[0], size[1], null, 0, size[0]));
+        }
+      }
+    }
   }
 }
