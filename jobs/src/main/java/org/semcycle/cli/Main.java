@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       RenderCommand.class,
       BenchmarkCommand.class,
       TrainCommand.class,
+      TrainAllCommand.class,
       KpdbCommand.class,
       Eval3dCommand.class,
       InferCommand.class,

@@ -79,6 +79,7 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
       throw new DataFormatException(dir.resolve(MODEL_NAME + "-0000.params").toString(), -1,
           "not parameters of " + config + ": " + e.getMessage(), e);
     }
+    org.semcycle.training.HalfPrecision.widen(block, model.getNDManager());
     return new EmbeddingNet(model, block);
   }
 

@@ -17,6 +17,7 @@ import org.semcycle.io.DataFormatException;
  * A trained network as a DJL model directory: {@code <name>-0000.params} written by
  * {@link Model#save} plus {@code <name>.options.json}, the options record the block is rebuilt
  * from (Jackson), so that {@link #load} needs only the directory, the name and the factory.
+ * Parameters stored in float16 (shipped models, {@link HalfPrecision}) load as float32.
  */
 public final class ModelFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +63,7 @@ public final class ModelFiles {
     } catch (MalformedModelException e) {
       throw new DataFormatException(dir.resolve(name).toString(), -1, e.getMessage(), e);
     }
+    HalfPrecision.widen(model.getBlock(), model.getNDManager());
     return model;
   }
 
@@ -85,6 +87,7 @@ public final class ModelFiles {
       model.close();
       throw new DataFormatException(dir.resolve(name).toString(), -1, e.getMessage(), e);
     }
+    HalfPrecision.widen(block, model.getNDManager());
     Checkpoints.requireGradients(block);
     return model;
   }
