@@ -1,5 +1,6 @@
 package org.semcycle.cli;
 
+import org.semcycle.jobs.ShapeTask;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -124,7 +125,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     for (SkippedModel sk : catalog.skipped()) {
       skipped.put(sk.synsetId() + "-" + sk.modelId(), sk);
     }
-    List<RenderJob.ModelTask> tasks = new ArrayList<>();
+    List<ShapeTask> tasks = new ArrayList<>();
     List<Row> rejects = new ArrayList<>();
     for (SplitEntry e : Splits.read(kpRoot, testSplit)) {
       String where = shapeRoot.describe(ShapeNetCatalog.objPath(e.synsetId(), e.modelId()));
@@ -137,7 +138,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
         rejects.add(RenderTables.rejectRow("catalog", e.synsetId(), e.modelId(), where,
             sk != null ? sk.reason() : "the test split names a model that ShapeNet does not have"));
       } else {
-        tasks.add(new RenderJob.ModelTask(m.synsetId(), m.modelId(), m.objPath(), "test"));
+        tasks.add(new ShapeTask(m.synsetId(), m.modelId(), m.objPath(), "test"));
       }
     }
     int partitions = Sessions.partitions(spark, c, tasks.size());

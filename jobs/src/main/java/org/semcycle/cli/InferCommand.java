@@ -10,10 +10,10 @@ import org.apache.spark.sql.SparkSession;
 import org.semcycle.benchmarks.BenchmarkCategory;
 import org.semcycle.cycle.CycleSetting;
 import org.semcycle.datasets.keypointnet.KeypointVocabulary;
+import org.semcycle.images.ImageSet;
 import org.semcycle.jobs.KeypointDatabases;
 import org.semcycle.jobs.infer.InferJob;
 import org.semcycle.jobs.infer.InferSettings;
-import org.semcycle.jobs.infer.InferTasks;
 import org.semcycle.spark.DataSetRoots;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.Locations;
@@ -88,10 +88,10 @@ public final class InferCommand implements Callable<Integer> {
       String baseline, String out) {
     HadoopDataRoot given = Locations.root(spark, root);
     Map<String, HadoopDataRoot> sets = new LinkedHashMap<>();
-    List<String> wanted = datasets == null || datasets.isEmpty() ? InferTasks.DATASETS : datasets;
+    List<String> wanted = datasets == null || datasets.isEmpty() ? ImageSet.DATASETS : datasets;
     for (String d : wanted) {
-      if (!InferTasks.DATASETS.contains(d)) {
-        throw new IllegalArgumentException("unknown data set '" + d + "'; one of " + InferTasks.DATASETS);
+      if (!ImageSet.DATASETS.contains(d)) {
+        throw new IllegalArgumentException("unknown data set '" + d + "'; one of " + ImageSet.DATASETS);
       }
       if (!given.list(d).isEmpty()) {
         sets.put(d, Locations.root(spark, Locations.join(root, d)));
@@ -122,7 +122,9 @@ public final class InferCommand implements Callable<Integer> {
     List<String> labels = settings == null || settings.isEmpty() ? InferSettings.labels(c) : settings;
     InferSettings s = InferSettings.of(c, CycleSetting.parseAll(labels), java.util.Set.of());
     var db = KeypointDatabases.read(spark, kpdb);
-    InferJob.Inputs in = new InferJob.Inputs(sets, Locations.root(spark, models), shapeRoot,
+    Map<String, ImageSet> readers = new LinkedHashMap<>();
+    sets.keySet().forEach(d -> readers.put(d, ImageSet.of(d)));
+    InferJob.Inputs in = new InferJob.Inputs(sets, readers, Locations.root(spark, models), shapeRoot,
         kpRoot, classBySynset, Locations.qualify(kpdb), db.rows(), cats,
         c.getInt("semcycle.infer.visualize"), baselineRoot(spark, models, baseline));
     int partitions = Sessions.partitions(spark, c, Integer.MAX_VALUE);

@@ -1,5 +1,6 @@
 package org.semcycle.cli;
 
+import org.semcycle.jobs.ShapeTask;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,9 +103,9 @@ public final class RenderCommand implements Callable<Integer> {
         }
       }
     }
-    List<RenderJob.ModelTask> tasks = new ArrayList<>();
+    List<ShapeTask> tasks = new ArrayList<>();
     for (ShapeNetModel m : catalog.models()) {
-      tasks.add(new RenderJob.ModelTask(m.synsetId(), m.modelId(), m.objPath(), splitOf.get(m.key())));
+      tasks.add(new ShapeTask(m.synsetId(), m.modelId(), m.objPath(), splitOf.get(m.key())));
     }
     List<Row> catalogRejects = new ArrayList<>();
     for (SkippedModel sk : catalog.skipped()) {

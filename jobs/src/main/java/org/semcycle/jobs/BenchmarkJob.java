@@ -1,5 +1,7 @@
 package org.semcycle.jobs;
 
+import org.semcycle.datasets.keypointnet.AnnotationIndex;
+import org.semcycle.spark.JobOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -90,7 +92,7 @@ public final class BenchmarkJob {
    */
   public static Summary run(
       SparkSession spark,
-      List<RenderJob.ModelTask> tasks,
+      List<ShapeTask> tasks,
       List<Row> driverRejects,
       HadoopDataRoot shapes,
       HadoopDataRoot keypoints,
@@ -150,9 +152,9 @@ public final class BenchmarkJob {
       this.out = out;
     }
 
-    Iterator<ModelResult> apply(Iterator<RenderJob.ModelTask> tasks) {
+    Iterator<ModelResult> apply(Iterator<ShapeTask> tasks) {
       BenchmarkStage stage = new BenchmarkStage(spec, out);
-      RenderJob.AnnotationCache annotations = new RenderJob.AnnotationCache(keypoints, classBySynset);
+      AnnotationIndex annotations = new AnnotationIndex(keypoints, classBySynset);
       List<ModelResult> results = new ArrayList<>();
       while (tasks.hasNext()) {
         results.add(one(tasks.next(), stage, annotations));
@@ -160,7 +162,7 @@ public final class BenchmarkJob {
       return results.iterator();
     }
 
-    private ModelResult one(RenderJob.ModelTask t, BenchmarkStage stage, RenderJob.AnnotationCache annotations) {
+    private ModelResult one(ShapeTask t, BenchmarkStage stage, AnnotationIndex annotations) {
       try {
         BenchmarkCategory c = spec.categoryOfSynset(t.synset());
         ModelAnnotation ann = annotations.find(t.synset(), t.modelId());
@@ -172,7 +174,7 @@ public final class BenchmarkJob {
         return new ModelResult(stage.run(c, t.synset(), t.modelId(), mesh, ann.keypoints()), null);
       } catch (RuntimeException | IOException e) {
         return new ModelResult(List.of(),
-            RenderTables.rejectRow("benchmark", t.synset(), t.modelId(), shapes.describe(t.objPath()), RenderJob.reason(e)));
+            RenderTables.rejectRow("benchmark", t.synset(), t.modelId(), shapes.describe(t.objPath()), JobOutput.reason(e)));
       }
     }
   }
@@ -197,7 +199,7 @@ public final class BenchmarkJob {
       }
     }
     n.put("seconds", s.seconds());
-    write(out, SUMMARY, n.toPrettyString().getBytes(StandardCharsets.UTF_8));
+    JobOutput.bytes(out, SUMMARY, n.toPrettyString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -231,7 +233,7 @@ public final class BenchmarkJob {
         throw new UncheckedIOException(e);
       }
     }
-    write(out, "preview.png", sheet.toPng());
+    JobOutput.bytes(out, "preview.png", sheet.toPng());
   }
 
   /** Up to n records, taken in turn from each category (records sorted by id within one). */
@@ -253,11 +255,4 @@ public final class BenchmarkJob {
     return out;
   }
 
-  static void write(HadoopDataSink out, String name, byte[] bytes) {
-    try {
-      out.write(name, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out.describe(name), e);
-    }
-  }
 }

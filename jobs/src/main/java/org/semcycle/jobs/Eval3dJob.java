@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.JobOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -123,22 +124,22 @@ public final class Eval3dJob {
             s.pck(key(ShapeCondition.CORRUPTED, TransferMethod.NEAREST_SAMPLE), 0.05),
             s.semanticIds().length, (System.nanoTime() - m0) / 1e9);
       } catch (RuntimeException e) {
-        String reason = RenderJob.reason(e);
+        String reason = JobOutput.reason(e);
         failures.add(new Failure(t.synset(), t.modelId(), shapes.describe(t.objPath()), reason));
         progress.printf(Locale.ROOT, "eval3d [%d/%d] %s: FAILED: %s%n", i, tasks.size(), name, reason);
       }
     }
     Summary summary = new Summary(split, tasks.size(), table.models(), List.copyOf(failures),
         table.curves(), db.size(), dbModels.size(), overlap, (System.nanoTime() - t0) / 1e9);
-    write(out, "pck3d.json", json(summary, bench.settings()));
+    JobOutput.bytes(out, "pck3d.json", json(summary, bench.settings()));
     if (table.models() == 0) {
       throw new IllegalStateException("none of the " + tasks.size() + " " + split
           + " models could be evaluated (" + failures.size() + " failed, see "
           + out.describe("pck3d.json") + ")");
     }
-    write(out, "pck3d.csv", Pck3d.toCsv(summary.curves()).getBytes(StandardCharsets.UTF_8));
+    JobOutput.bytes(out, "pck3d.csv", Pck3d.toCsv(summary.curves()).getBytes(StandardCharsets.UTF_8));
     try {
-      write(out, "pck3d.png", Pck3d.plotPng(String.format(Locale.ROOT,
+      JobOutput.bytes(out, "pck3d.png", Pck3d.plotPng(String.format(Locale.ROOT,
           "Keypoint transfer in 3D: %d %s models", table.models(), split),
           summary.curves(), 800, 500));
     } catch (IOException e) {
@@ -181,11 +182,4 @@ public final class Eval3dJob {
     return n.toPrettyString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void write(DataSink out, String name, byte[] bytes) {
-    try {
-      out.write(name, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + out.describe(name), e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
@@ -291,10 +292,10 @@ public final class EvaluateJob {
     writePck(spark, pckRows, Locations.join(out, "pck"));
     writePck(spark, breakdownRows, Locations.join(out, "pck_by_subset"));
     writePck(spark, curveRows, Locations.join(out, "curves"));
-    write(sink, "pck.csv", EvaluationTables.pckCsv(pckRows));
-    write(sink, "pck_by_subset.csv", EvaluationTables.pckCsv(breakdownRows));
-    write(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
-    write(sink, "visibility.csv", VisibilityScore.csv(visibility));
+    JobOutput.text(sink, "pck.csv", EvaluationTables.pckCsv(pckRows));
+    JobOutput.text(sink, "pck_by_subset.csv", EvaluationTables.pckCsv(breakdownRows));
+    JobOutput.text(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
+    JobOutput.text(sink, "visibility.csv", VisibilityScore.csv(visibility));
     List<PckRow> tableRows = new ArrayList<>(pckRows);
     tableRows.addAll(breakdownRows);
     List<TextTable> tables = new ArrayList<>(PaperTables.all(tableRows, s.headlineAlpha()));
@@ -303,16 +304,16 @@ public final class EvaluateJob {
     }
     StringBuilder all = new StringBuilder("# PCK tables\n\n");
     for (TextTable t : tables) {
-      write(sink, "tables/" + t.name() + ".md", t.toMarkdown());
-      write(sink, "tables/" + t.name() + ".csv", t.toCsv());
+      JobOutput.text(sink, "tables/" + t.name() + ".md", t.toMarkdown());
+      JobOutput.text(sink, "tables/" + t.name() + ".csv", t.toCsv());
       all.append(t.toMarkdown()).append('\n');
     }
-    write(sink, "tables.md", all.toString());
+    JobOutput.text(sink, "tables.md", all.toString());
     writeCharts(sink, curveRows);
 
     Summary summary = new Summary(gtRows.size(), rejectRows.size(), predictionRows, duplicates, scoredRows, missing,
         rejected, unscored, runCount, pckRows, missingByRun, tables, (System.nanoTime() - t0) / 1e9);
-    write(sink, "summary.json", summaryJson(summary, pckRows, visibility, s.headlineAlpha()));
+    JobOutput.text(sink, "summary.json", summaryJson(summary, pckRows, visibility, s.headlineAlpha()));
     scored.unpersist();
     gt.unpersist();
     pd.unpersist();
@@ -504,11 +505,4 @@ public final class EvaluateJob {
     return new String(JsonFields.toBytes(o), java.nio.charset.StandardCharsets.UTF_8);
   }
 
-  static void write(HadoopDataSink sink, String rel, String text) {
-    try {
-      sink.write(rel, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + sink.describe(rel), e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.types.DataTypes.FloatType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -133,15 +134,9 @@ public final class KpdbJob {
       Dataset<Row> written = spark.read().parquet(out.published(TABLE));
       Dataset<Row> summary = summarize(written);
       summary.coalesce(1).write().mode(SaveMode.Overwrite).parquet(out.staged("summary"));
-      summary
+      JobOutput.singleCsv(spark, summary
           .selectExpr("synset", "semantic_id", "count", "spread", "array_join(transform(mean_embedding, x -> cast(x as string)), ';') as mean_embedding")
-          .orderBy("synset", "semantic_id")
-          .coalesce(1)
-          .write()
-          .mode(SaveMode.Overwrite)
-          .option("header", "true")
-          .csv(out.staged("summary_csv"));
-      RenderPreview.moveSingleCsv(spark, out.staged("summary_csv"), out.staged("summary.csv"));
+          .orderBy("synset", "semantic_id"), out.staged("summary.csv"));
       out.replace("summary", "summary.csv");
       long n = written.count();
       long nr = spark.read().parquet(out.published(REJECTS)).count();
@@ -153,7 +148,7 @@ public final class KpdbJob {
 
   /** The reason of a reject row: the exception's message, or its class when it has none. */
   public static String reason(Throwable e) {
-    return RenderJob.reason(e);
+    return JobOutput.reason(e);
   }
 
   /**

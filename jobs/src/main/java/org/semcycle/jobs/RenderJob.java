@@ -1,5 +1,7 @@
 package org.semcycle.jobs;
 
+import org.semcycle.datasets.keypointnet.AnnotationIndex;
+import org.semcycle.spark.JobOutput;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,9 +41,6 @@ import org.semcycle.spark.ShardedOutput;
 public final class RenderJob {
   private RenderJob() {}
 
-  /** One model to render: where it is and which split it belongs to. */
-  public record ModelTask(String synset, String modelId, String objPath, String split) implements Serializable {}
-
   /** What one model produced: its view rows and voxel row, or a reject row. */
   record ModelResult(List<Row> views, Row voxels, Row reject) implements Serializable {}
 
@@ -65,7 +64,7 @@ public final class RenderJob {
   /** {@link #run(SparkSession, List, List, HadoopDataRoot, HadoopDataRoot, Map, ViewRenderSpec, int, ShardedOutput)}, overwriting {@code out}. */
   public static Summary run(
       SparkSession spark,
-      List<ModelTask> tasks,
+      List<ShapeTask> tasks,
       List<Row> catalogRejects,
       HadoopDataRoot shapes,
       HadoopDataRoot keypoints,
@@ -86,7 +85,7 @@ public final class RenderJob {
    */
   public static Summary run(
       SparkSession spark,
-      List<ModelTask> tasks,
+      List<ShapeTask> tasks,
       List<Row> catalogRejects,
       HadoopDataRoot shapes,
       HadoopDataRoot keypoints,
@@ -98,7 +97,7 @@ public final class RenderJob {
     Set<String> rejected = out.doneKeys(REJECTS, "synset", "model_id");
     Set<String> done = new HashSet<>(out.doneKeys(VOXELS, "synset", "model_id"));
     done.addAll(rejected);
-    List<ModelTask> todo = tasks.stream().filter(t -> !done.contains(ShardedOutput.key(t.synset(), t.modelId()))).toList();
+    List<ShapeTask> todo = tasks.stream().filter(t -> !done.contains(ShardedOutput.key(t.synset(), t.modelId()))).toList();
     List<Row> newRejects = catalogRejects.stream()
         .filter(r -> !rejected.contains(ShardedOutput.key(r.getString(1), r.getString(2)))).toList();
     if (!todo.isEmpty() || !newRejects.isEmpty() || !out.exists(VIEWS)) {
@@ -114,7 +113,7 @@ public final class RenderJob {
 
   /** Renders the tasks and writes the three tables into the output's staging folder. */
   private static void write(
-      SparkSession spark, List<ModelTask> tasks, List<Row> driverRejects, Stage stage, int partitions, ShardedOutput out) {
+      SparkSession spark, List<ShapeTask> tasks, List<Row> driverRejects, Stage stage, int partitions, ShardedOutput out) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<ModelResult> results =
         jsc.parallelize(tasks, Math.max(1, Math.min(partitions, Math.max(1, tasks.size()))))
@@ -155,9 +154,9 @@ public final class RenderJob {
       this.spec = spec;
     }
 
-    Iterator<ModelResult> apply(Iterator<ModelTask> tasks) {
+    Iterator<ModelResult> apply(Iterator<ShapeTask> tasks) {
       ModelViewRenderer renderer = new ModelViewRenderer(spec);
-      AnnotationCache annotations = new AnnotationCache(keypoints, classBySynset);
+      AnnotationIndex annotations = new AnnotationIndex(keypoints, classBySynset);
       List<ModelResult> out = new ArrayList<>();
       while (tasks.hasNext()) {
         out.add(renderOne(tasks.next(), renderer, annotations));
@@ -165,7 +164,7 @@ public final class RenderJob {
       return out.iterator();
     }
 
-    private ModelResult renderOne(ModelTask t, ModelViewRenderer renderer, AnnotationCache annotations) {
+    private ModelResult renderOne(ShapeTask t, ModelViewRenderer renderer, AnnotationIndex annotations) {
       try {
         Mesh mesh = ObjReader.read(shapes, t.objPath());
         MeshOps.requireRenderable(mesh, shapes.describe(t.objPath()));
@@ -181,47 +180,8 @@ public final class RenderJob {
         return new ModelResult(views, vox, null);
       } catch (RuntimeException e) {
         return new ModelResult(
-            List.of(), null, RenderTables.rejectRow("render", t.synset(), t.modelId(), shapes.describe(t.objPath()), reason(e)));
+            List.of(), null, RenderTables.rejectRow("render", t.synset(), t.modelId(), shapes.describe(t.objPath()), JobOutput.reason(e)));
       }
-    }
-  }
-
-  public static String reason(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-  }
-
-  /** KeypointNet annotations of a synset, read once per partition. */
-  public static final class AnnotationCache {
-    private final HadoopDataRoot root;
-    private final Map<String, String> classBySynset;
-    private final Map<String, Map<String, ModelAnnotation>> bySynset = new HashMap<>();
-
-    public AnnotationCache(HadoopDataRoot root, Map<String, String> classBySynset) {
-      this.root = root;
-      this.classBySynset = classBySynset;
-    }
-
-    /** The model's annotation, or null when the data set has none for it. */
-    public ModelAnnotation find(String synset, String modelId) {
-      if (root == null) {
-        return null;
-      }
-      Map<String, ModelAnnotation> m =
-          bySynset.computeIfAbsent(
-              synset,
-              s -> {
-                String cls = classBySynset.get(s);
-                String rel = cls == null ? null : KeypointNetLayout.annotations(cls);
-                Map<String, ModelAnnotation> map = new HashMap<>();
-                if (rel != null && root.exists(rel)) {
-                  for (ModelAnnotation a : AnnotationReader.read(root, rel)) {
-                    map.put(a.modelId(), a);
-                  }
-                }
-                return map;
-              });
-      return m.get(modelId);
     }
   }
 

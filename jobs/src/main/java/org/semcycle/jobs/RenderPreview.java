@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.JobOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.image.BufferedImage;
@@ -35,19 +36,13 @@ public final class RenderPreview {
     n.put("rejects", s.rejects());
     n.put("seconds", s.seconds());
     write(spark, out, "summary.json", n.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    spark
+    JobOutput.singleCsv(spark, spark
         .read()
         .parquet(out + "/views")
         .selectExpr(
             "synset", "model_id", "split", "view_id", "azimuth", "elevation", "distance", "in_plane",
             "size(filter(keypoints, k -> k.visible)) as visible_keypoints", "size(keypoints) as keypoints")
-        .orderBy("synset", "model_id", "view_id")
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("header", "true")
-        .csv(out + "/views_csv");
-    moveSingleCsv(spark, out + "/views_csv", out + "/views.csv");
+        .orderBy("synset", "model_id", "view_id"), out + "/views.csv");
   }
 
   /** A contact sheet of {@code n} views spread over categories and models (a fixed hash order). */
@@ -89,29 +84,6 @@ public final class RenderPreview {
   }
 
   static void write(SparkSession spark, String out, String name, byte[] bytes) {
-    HadoopDataSink sink = Locations.sink(spark, out);
-    try {
-      sink.write(name, bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + sink.describe(name), e);
-    }
-  }
-
-  /** Spark writes a folder of part files; tools want one file: keep the single part as NAME. */
-  public static void moveSingleCsv(SparkSession spark, String folder, String file) {
-    try {
-      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
-      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(dir)) {
-        if (st.getPath().getName().startsWith("part-")) {
-          org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(file);
-          fs.delete(target, false);
-          fs.rename(st.getPath(), target);
-        }
-      }
-      fs.delete(dir, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move " + folder + " to " + file, e);
-    }
+    JobOutput.bytes(Locations.sink(spark, out), name, bytes);
   }
 }

@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -168,7 +169,7 @@ public final class ReportJob {
         + " yellow: the true silhouette.", s.failures(), s.alpha()));
     pictures.section(page, failures, "failures", s.alpha());
 
-    write(sink, "index.html", page.html());
+    JobOutput.text(sink, "index.html", page.html());
     return new Summary(Locations.join(out, "index.html"), tables.size(), plots.size(), pictures.drawn, pictures.notDrawn);
   }
 
@@ -378,11 +379,4 @@ public final class ReportJob {
     }
   }
 
-  private static void write(HadoopDataSink sink, String rel, String text) {
-    try {
-      sink.write(rel, text.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + sink.describe(rel), e);
-    }
-  }
 }

@@ -17,7 +17,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.semcycle.benchmarks.BenchmarkCategory;
 import org.semcycle.embedding.KeypointRecord;
-import org.semcycle.jobs.RenderPreview;
+import org.semcycle.images.ImagePair;
+import org.semcycle.images.ImageSet;
+import org.semcycle.images.ImageTask;
+import org.semcycle.spark.JobOutput;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
 import org.semcycle.spark.ShardedOutput;
@@ -34,8 +37,12 @@ import org.semcycle.spark.ShardedOutput;
 public final class InferJob {
   private InferJob() {}
 
-  /** What the job is given. */
-  public record Inputs(Map<String, HadoopDataRoot> sets, HadoopDataRoot models,
+  /**
+   * What the job is given: each image set's root and reader (by the set's name), the models, the
+   * true shapes and keypoints (for the ground-truth settings, or null), the keypoint database,
+   * the categories, how many images to draw and the 2D baseline's model (or null).
+   */
+  public record Inputs(Map<String, HadoopDataRoot> sets, Map<String, ImageSet> readers, HadoopDataRoot models,
       HadoopDataRoot shapes, HadoopDataRoot keypoints, Map<String, String> classBySynset,
       String kpdb, List<KeypointRecord> kpdbRows, List<BenchmarkCategory> categories,
       int visualize, HadoopDataRoot baseline) {}
@@ -57,10 +64,10 @@ public final class InferJob {
     long t0 = System.nanoTime();
     Set<String> done = new java.util.HashSet<>(out.doneKeys("predictions", "dataset", "category", "image_id", "pair_id"));
     done.addAll(out.doneKeys("rejects", "dataset", "category", "image_id", "pair_id"));
-    List<InferTask> tasks = new ArrayList<>();
+    List<ImageTask> tasks = new ArrayList<>();
     List<Row> listingRejects = new ArrayList<>();
     for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
-      InferTasks.Listing l = InferTasks.list(e.getKey(), e.getValue(), in.categories());
+      ImageSet.Listing l = in.readers().get(e.getKey()).list(e.getValue(), in.categories());
       tasks.addAll(l.tasks());
       l.rejects().forEach((k, reason) -> listingRejects.add(InferTables.listingReject(e.getKey(), k, reason)));
     }
@@ -75,10 +82,13 @@ public final class InferJob {
       System.err.printf(Locale.ROOT, "infer: resuming: %d of %d images already done%n",
           listed - tasks.size(), listed);
     }
+    // Images of a category together: a partition's batches then use one category's nets.
+    tasks.sort(Comparator.comparing(ImageTask::category).thenComparing(ImageTask::dataset)
+        .thenComparing(ImageTask::imageId));
     Set<String> draw = pictureKeys(tasks, in.visualize());
     InferSettings s = settings.withVisualize(draw);
     InferPictures pictures = draw.isEmpty() ? null : new InferPictures(in.sets(), sink);
-    InferStage stage = new InferStage(in.sets(), in.models(), in.shapes(), in.keypoints(),
+    InferStage stage = new InferStage(in.sets(), in.readers(), in.models(), in.shapes(), in.keypoints(),
         in.classBySynset(), in.kpdb(), in.kpdbRows(), s, pictures);
     System.err.printf(Locale.ROOT, "infer: %d images of %s, settings %s, on %d partitions%n",
         tasks.size(), in.sets().keySet(), labels(s), partitions);
@@ -86,13 +96,14 @@ public final class InferJob {
     JavaRDD<InferStage.Result> cycle = jsc.parallelize(tasks, Math.max(1, partitions))
         .mapPartitions(stage::apply);
     // The pair sets' pairs, listed once for the 2D baseline and the cycle's pair mode.
-    List<PairTask> pairs = new ArrayList<>();
+    List<ImagePair> pairs = new ArrayList<>();
     if (in.baseline() != null || !s.pairSettings().isEmpty()) {
       for (Map.Entry<String, HadoopDataRoot> e : in.sets().entrySet()) {
-        pairs.addAll(InferTasks.pairs(e.getKey(), e.getValue(), in.categories()));
+        pairs.addAll(in.readers().get(e.getKey()).pairs(e.getValue(), in.categories()));
       }
+      pairs.sort(Comparator.comparing(ImagePair::category));
       pairs.removeIf(p -> done.contains(ShardedOutput.key(p.dataset(), p.category(),
-          InferTasks.stem(p.targetImage()), p.pairId())));
+          ImageTask.stem(p.targetImage()), p.pairId())));
       System.err.printf(Locale.ROOT, "infer: %d pairs for %s%s%n", pairs.size(),
           in.baseline() == null ? "" : "the 2D-2D baseline (" + in.baseline().root() + ") ",
           s.pairSettings().isEmpty() ? "" : "pair mode " + s.pairSettings());
@@ -124,14 +135,10 @@ public final class InferJob {
       Dataset<Row> timings = spark.read().schema(InferTables.TIMINGS).parquet(out.published("timings"));
       Dataset<Row> rejects = spark.read().schema(InferTables.REJECTS).parquet(out.published("rejects"));
       Dataset<Row> written = spark.read().schema(InferTables.PREDICTIONS).parquet(out.published("predictions"));
-      timings.groupBy("setting", "stage").agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"),
-              org.apache.spark.sql.functions.count("*").as("images"))
-          .orderBy("setting", "stage").coalesce(1).write().mode(SaveMode.Overwrite)
-          .option("header", "true").csv(out.staged("timings_csv"));
-      RenderPreview.moveSingleCsv(spark, out.staged("timings_csv"), out.staged("timings.csv"));
-      rejects.orderBy("dataset", "category", "image_id", "setting").coalesce(1).write()
-          .mode(SaveMode.Overwrite).option("header", "true").csv(out.staged("rejects_csv"));
-      RenderPreview.moveSingleCsv(spark, out.staged("rejects_csv"), out.staged("rejects.csv"));
+      JobOutput.singleCsv(spark, timings.groupBy("setting", "stage")
+          .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images"))
+          .orderBy("setting", "stage"), out.staged("timings.csv"));
+      JobOutput.singleCsv(spark, rejects.orderBy("dataset", "category", "image_id", "setting"), out.staged("rejects.csv"));
       out.replace("timings.csv", "rejects.csv");
       long rows = written.count();
       long predicted = written.where("pair_id is null")
@@ -158,11 +165,11 @@ public final class InferJob {
    * The images to draw: round robin over (dataset, category), each group in key order, so that
    * a few pictures show every category and set.
    */
-  static Set<String> pictureKeys(List<InferTask> tasks, int n) {
+  static Set<String> pictureKeys(List<ImageTask> tasks, int n) {
     Map<String, List<String>> groups = new java.util.TreeMap<>();
-    tasks.stream().sorted(Comparator.comparing(InferStage::key)).forEach(t ->
+    tasks.stream().sorted(Comparator.comparing(ImageTask::key)).forEach(t ->
         groups.computeIfAbsent(t.dataset() + "/" + t.category(), k -> new ArrayList<>())
-            .add(InferStage.key(t)));
+            .add(t.key()));
     Set<String> out = new LinkedHashSet<>();
     for (int round = 0; out.size() < n; round++) {
       boolean any = false;

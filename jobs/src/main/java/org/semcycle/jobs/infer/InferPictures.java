@@ -1,5 +1,6 @@
 package org.semcycle.jobs.infer;
 
+import org.semcycle.images.ImageTask;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -39,7 +40,7 @@ final class InferPictures implements Serializable {
     this.out = out;
   }
 
-  void draw(InferTask t, Cycle.Outcome o, org.semcycle.embedding.PointEmbedder embedder,
+  void draw(ImageTask t, Cycle.Outcome o, org.semcycle.embedding.PointEmbedder embedder,
       int points, long seed) {
     if (o.results().isEmpty()) {
       return;
@@ -76,7 +77,7 @@ final class InferPictures implements Serializable {
   }
 
   /** The true 2D keypoints from the set's ground truth, when it has some. */
-  private List<KeypointOverlay.Mark> truth(InferTask t) {
+  private List<KeypointOverlay.Mark> truth(ImageTask t) {
     HadoopDataRoot root = setRoots.get(t.dataset());
     String rel = ImageGroundTruth.path(t.category(), t.imageId());
     List<KeypointOverlay.Mark> marks = new ArrayList<>();

@@ -1,63 +1,64 @@
 package org.semcycle.jobs.infer;
 
 import ai.djl.Device;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
-import org.semcycle.benchmarks.ImageGroundTruth;
 import org.semcycle.cycle.Cycle;
 import org.semcycle.cycle.CycleImage;
 import org.semcycle.cycle.CycleNets;
 import org.semcycle.cycle.CycleResult;
 import org.semcycle.cycle.CycleSetting;
-import org.semcycle.cycle.CycleTruth;
 import org.semcycle.cycle.PairTransfer;
 import org.semcycle.cycle.PredictedKeypoint;
-import org.semcycle.datasets.keypointnet.ModelAnnotation;
-import org.semcycle.datasets.pfpascal.PfPascalReader;
-import org.semcycle.datasets.shapenet.ObjReader;
-import org.semcycle.datasets.spair.SpairReader;
+import org.semcycle.datasets.keypointnet.AnnotationIndex;
 import org.semcycle.embedding.KeypointDatabase;
 import org.semcycle.embedding.KeypointRecord;
 import org.semcycle.embedding.KeypointTransfer;
-import org.semcycle.embedding.TransferredKeypoint;
-import org.semcycle.geometry.Mesh;
-import org.semcycle.io.ImageLoader;
-import org.semcycle.jobs.RenderJob;
+import org.semcycle.images.CycleInputs;
+import org.semcycle.images.ImagePair;
+import org.semcycle.images.ImageSet;
+import org.semcycle.images.ImageTask;
+import org.semcycle.images.TruthSource;
 import org.semcycle.networks.DjlRuntime;
-import org.semcycle.rendering.FloatImage;
-import org.semcycle.rendering.ImageCodec;
 import org.semcycle.spark.HadoopDataRoot;
-import org.semcycle.spark.dl.Batches;
+import org.semcycle.spark.JobOutput;
 import org.semcycle.spark.dl.ExecutorModels;
 import org.semcycle.spark.dl.LocalModelCopies;
 import org.semcycle.spark.dl.TaskDevice;
 
 /**
- * The infer job's executor side: a partition of images through the cycle in batches. The nets
- * are loaded once per executor JVM and device ({@link ExecutorModels}), the keypoint database
- * once per JVM; images, boxes and ground truth are read here, next to the data. Every image
- * yields, per setting, either its keypoint rows or a reject row with the reason.
+ * The infer job's executor side: a partition's images, streamed in batches through the cycle
+ * (batch -> cycle -> rows), and the pairs of pair mode. A batch holds images of one category:
+ * the nets are those of the category when the models folder has per-category ones ({@code
+ * MODELS/<category>/sketch/} ...), else the shared ones ({@code MODELS/sketch/} ...), loaded once
+ * per executor JVM and device ({@link ExecutorModels}); the keypoint database once per JVM.
+ * Images, boxes and ground truth are read here, next to the data, by the set's lib reader ({@link
+ * CycleInputs}). Every image yields, per setting, its keypoint rows or a reject row with the
+ * reason.
  */
 final class InferStage implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Map<String, KeypointDatabase> DATABASES = new ConcurrentHashMap<>();
 
-  /** What one image produced. */
-  record Result(InferTask task, List<Row> predictions, List<Row> timings, List<Row> rejects)
+  /** What one image (or pair) produced. */
+  record Result(ImageTask task, List<Row> predictions, List<Row> timings, List<Row> rejects)
       implements Serializable {}
 
   private final Map<String, HadoopDataRoot> setRoots;
+  private final Map<String, ImageSet> sets;
   private final HadoopDataRoot models;
   private final HadoopDataRoot shapes;
   private final HadoopDataRoot keypoints;
@@ -67,10 +68,11 @@ final class InferStage implements Serializable {
   private final InferSettings settings;
   private final InferPictures pictures;
 
-  InferStage(Map<String, HadoopDataRoot> setRoots, HadoopDataRoot models, HadoopDataRoot shapes,
-      HadoopDataRoot keypoints, Map<String, String> classBySynset, String kpdbLocation,
+  InferStage(Map<String, HadoopDataRoot> setRoots, Map<String, ImageSet> sets, HadoopDataRoot models,
+      HadoopDataRoot shapes, HadoopDataRoot keypoints, Map<String, String> classBySynset, String kpdbLocation,
       List<KeypointRecord> kpdbRows, InferSettings settings, InferPictures pictures) {
     this.setRoots = setRoots;
+    this.sets = sets;
     this.models = models;
     this.shapes = shapes;
     this.keypoints = keypoints;
@@ -81,45 +83,97 @@ final class InferStage implements Serializable {
     this.pictures = pictures;
   }
 
-  private CycleNets nets() {
-    DjlRuntime.inferenceMode();
-    Device device = TaskDevice.current();
-    return ExecutorModels.get(models.root() + "#" + settings.voxelNet(), device, this::loadNets);
+  /** A partition's images as a stream of results, one batch of one category at a time. */
+  Iterator<Result> apply(Iterator<ImageTask> tasks) {
+    Readers readers = new Readers(settings.settings().stream().anyMatch(CycleSetting::needsGroundTruth));
+    return new Iterator<>() {
+      private final Deque<Result> ready = new ArrayDeque<>();
+      private ImageTask pending;
+
+      @Override
+      public boolean hasNext() {
+        while (ready.isEmpty() && (pending != null || tasks.hasNext())) {
+          ready.addAll(batch(nextBatch(), readers));
+        }
+        return !ready.isEmpty();
+      }
+
+      @Override
+      public Result next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return ready.poll();
+      }
+
+      private List<ImageTask> nextBatch() {
+        List<ImageTask> b = new ArrayList<>();
+        while (b.size() < settings.batchSize() && (pending != null || tasks.hasNext())) {
+          ImageTask t = pending != null ? pending : tasks.next();
+          pending = null;
+          if (!b.isEmpty() && !b.get(0).category().equals(t.category())) {
+            pending = t;
+            break;
+          }
+          b.add(t);
+        }
+        return b;
+      }
+    };
   }
 
-  private Cycle cycle(CycleNets nets) {
-    KeypointDatabase db = DATABASES.computeIfAbsent(kpdbLocation, k -> KeypointDatabase.of(kpdbRows));
-    return new Cycle(nets, settings.cycleOptions(new KeypointTransfer(db, settings.transfer())));
+  /** One batch of one category through the cycle. */
+  private List<Result> batch(List<ImageTask> batch, Readers readers) {
+    List<Result> out = new ArrayList<>();
+    List<ImageTask> ok = new ArrayList<>();
+    List<CycleImage> images = new ArrayList<>();
+    for (ImageTask t : batch) {
+      try {
+        images.add(readers.inputs(t.dataset()).load(t));
+        ok.add(t);
+      } catch (RuntimeException e) {
+        out.add(new Result(t, List.of(), List.of(), List.of(InferTables.reject(t, null, JobOutput.reason(e)))));
+      }
+    }
+    if (ok.isEmpty()) {
+      return out;
+    }
+    CycleNets nets;
+    try {
+      nets = nets(ok.get(0).category());
+    } catch (RuntimeException e) {
+      for (ImageTask t : ok) {
+        out.add(new Result(t, List.of(), List.of(), List.of(InferTables.reject(t, null, JobOutput.reason(e)))));
+      }
+      return out;
+    }
+    List<Cycle.Outcome> outcomes = cycle(nets).run(images, settings.settings());
+    for (int i = 0; i < ok.size(); i++) {
+      out.add(rows(ok.get(i), outcomes.get(i), nets));
+    }
+    return out;
   }
 
   /**
    * Pair mode: both images of each pair through the cycle (the pair settings only), then the
    * source keypoints transferred through the two meshes ({@link PairTransfer}).
    */
-  Iterator<Result> applyPairs(Iterator<PairTask> pairs) {
-    CycleNets nets = nets();
-    Cycle cycle = cycle(nets);
-    RenderJob.AnnotationCache annotations =
-        keypoints == null ? null : new RenderJob.AnnotationCache(keypoints, classBySynset);
-    Map<String, Mesh> meshes = new HashMap<>();
+  Iterator<Result> applyPairs(Iterator<ImagePair> pairs) {
+    Readers readers = new Readers(settings.pairSettings().stream().anyMatch(CycleSetting::needsGroundTruth));
     Map<String, String> synsetOf = new HashMap<>();
     classBySynset.forEach((syn, cls) -> synsetOf.put(cls, syn));
     PairTransfer pt = new PairTransfer(settings.points(), settings.seed(), settings.temperature());
     List<Result> out = new ArrayList<>();
     while (pairs.hasNext()) {
-      PairTask p = pairs.next();
+      ImagePair p = pairs.next();
       String syn = synsetOf.get(p.category());
-      InferTask trg = new InferTask(p.dataset(), p.category(), syn,
-          InferTasks.stem(p.targetImage()), p.targetImage(), null, null, p.vocClassId());
+      ImageTask trg = p.target(syn, null);
       try {
-        HadoopDataRoot root = setRoots.get(p.dataset());
-        PairTask.Resolved r = p.resolve(root);
-        InferTask src = new InferTask(p.dataset(), p.category(), syn,
-            InferTasks.stem(p.sourceImage()), p.sourceImage(), r.sourceBox(), null, p.vocClassId());
-        InferTask trgBoxed = new InferTask(p.dataset(), p.category(), syn, trg.imageId(),
-            p.targetImage(), r.targetBox(), null, p.vocClassId());
-        List<Cycle.Outcome> o = cycle.run(List.of(image(src, annotations, meshes),
-            image(trgBoxed, annotations, meshes)), settings.pairSettings());
+        ImagePair.Resolved r = p.resolve(setRoots.get(p.dataset()));
+        CycleInputs in = readers.inputs(p.dataset());
+        CycleNets nets = nets(p.category());
+        List<Cycle.Outcome> o = cycle(nets).run(List.of(in.load(p.source(syn, r.sourceBox())),
+            in.load(p.target(syn, r.targetBox()))), settings.pairSettings());
         List<PairTransfer.SourceKeypoint> kps = p.sourceKeypoints(r, settings.keypointIds());
         List<Row> preds = new ArrayList<>();
         List<Row> rejects = new ArrayList<>();
@@ -139,7 +193,7 @@ final class InferStage implements Serializable {
         out.add(new Result(trg, preds, List.of(), rejects));
       } catch (RuntimeException e) {
         out.add(new Result(trg, List.of(), List.of(), List.of(InferTables.pairReject(p.dataset(),
-            p.category(), trg.imageId(), p.pairId(), InferTables.CYCLE, null, RenderJob.reason(e)))));
+            p.category(), trg.imageId(), p.pairId(), InferTables.CYCLE, null, JobOutput.reason(e)))));
       }
     }
     return out.iterator();
@@ -154,37 +208,7 @@ final class InferStage implements Serializable {
     return null;
   }
 
-  Iterator<Result> apply(Iterator<InferTask> tasks) {
-    CycleNets nets = nets();
-    Cycle cycle = cycle(nets);
-    RenderJob.AnnotationCache annotations =
-        keypoints == null ? null : new RenderJob.AnnotationCache(keypoints, classBySynset);
-    Map<String, Mesh> meshes = new HashMap<>();
-    List<Result> out = new ArrayList<>();
-    Iterator<List<InferTask>> batches = Batches.of(tasks, settings.batchSize());
-    while (batches.hasNext()) {
-      List<InferTask> batch = batches.next();
-      List<InferTask> ok = new ArrayList<>();
-      List<CycleImage> images = new ArrayList<>();
-      for (InferTask t : batch) {
-        try {
-          images.add(image(t, annotations, meshes));
-          ok.add(t);
-        } catch (RuntimeException e) {
-          List<Row> rejects = new ArrayList<>();
-          rejects.add(InferTables.reject(t, null, RenderJob.reason(e)));
-          out.add(new Result(t, List.of(), List.of(), rejects));
-        }
-      }
-      List<Cycle.Outcome> outcomes = cycle.run(images, settings.settings());
-      for (int i = 0; i < ok.size(); i++) {
-        out.add(rows(ok.get(i), outcomes.get(i), nets));
-      }
-    }
-    return out.iterator();
-  }
-
-  private Result rows(InferTask t, Cycle.Outcome o, CycleNets nets) {
+  private Result rows(ImageTask t, Cycle.Outcome o, CycleNets nets) {
     List<Row> preds = new ArrayList<>();
     List<Row> times = new ArrayList<>();
     List<Row> rejects = new ArrayList<>();
@@ -195,83 +219,60 @@ final class InferStage implements Serializable {
       r.stageMillis().forEach((stage, ms) -> times.add(InferTables.timing(t, null, r.setting().label(), stage, ms)));
     }
     o.failures().forEach((setting, reason) -> rejects.add(InferTables.reject(t, setting.label(), reason)));
-    if (pictures != null && settings.visualize().contains(key(t))) {
+    if (pictures != null && settings.visualize().contains(t.key())) {
       pictures.draw(t, o, nets.embedder(), settings.points(), settings.seed());
     }
     return new Result(t, preds, times, rejects);
   }
 
-  /** Reads the image, its box and (when a setting needs it) its ground truth. */
-  private CycleImage image(InferTask t, RenderJob.AnnotationCache annotations,
-      Map<String, Mesh> meshes) {
-    HadoopDataRoot root = setRoots.get(t.dataset());
-    BufferedImage img = ImageLoader.load(root, t.imagePath(), settings.maxPixels());
-    double[] box = !settings.givenBox() ? null : t.box() != null ? t.box() : readBox(root, t);
-    CycleTruth truth = null;
-    if (settings.settings().stream().anyMatch(CycleSetting::needsGroundTruth)) {
-      truth = truth(root, t, annotations, meshes);
+  /** The sets' readers of one partition, sharing a truth source (its meshes cache). */
+  private final class Readers {
+    private final TruthSource truth;
+    private final Map<String, CycleInputs> inputs = new HashMap<>();
+
+    Readers(boolean withTruth) {
+      truth = withTruth ? new TruthSource(shapes, keypoints == null ? null
+          : new AnnotationIndex(keypoints, classBySynset)) : null;
     }
-    return new CycleImage(t.dataset() + "/" + t.imageId(), t.synset(), img, box, truth);
+
+    CycleInputs inputs(String dataset) {
+      return inputs.computeIfAbsent(dataset, d -> new CycleInputs(sets.get(d), setRoots.get(d), truth,
+          settings.givenBox(), settings.maxPixels()));
+    }
   }
 
-  private static double[] readBox(HadoopDataRoot root, InferTask t) {
-    return switch (t.dataset()) {
-      case "spair" -> SpairReader.parseImageAnnotation(root.readUtf8(t.boxSource()),
-          root.describe(t.boxSource())).bndbox();
-      case "pfpascal" -> new PfPascalReader(root).readAnnotationOf(t.imagePath(), t.vocClassId()).bbox();
-      default -> null;
-    };
+  // ---- nets and database ------------------------------------------------------------------
+
+  private Cycle cycle(CycleNets nets) {
+    KeypointDatabase db = DATABASES.computeIfAbsent(kpdbLocation, k -> KeypointDatabase.of(kpdbRows));
+    return new Cycle(nets, settings.cycleOptions(new KeypointTransfer(db, settings.transfer())));
   }
 
   /**
-   * The image's ground truth: camera and 2.5D maps from {@code semcycle_gt/}, the true mesh and
-   * keypoints from the ShapeNet / KeypointNet roots when given. Missing parts stay null (the
-   * settings that need them are rejected for this image with the reason).
+   * The nets of a category: each from {@code MODELS/<category>/<net>/} when the models folder has
+   * it, else from {@code MODELS/<net>/} (shared by every category, as the embedder always is).
    */
-  private CycleTruth truth(HadoopDataRoot root, InferTask t, RenderJob.AnnotationCache annotations,
-      Map<String, Mesh> meshes) {
-    String rel = ImageGroundTruth.path(t.category(), t.imageId());
-    if (!root.exists(rel)) {
-      return null;
-    }
-    ImageGroundTruth g = ImageGroundTruth.read(root, rel);
-    FloatImage depth = ImageCodec.decodeDepth(root.readBytes(g.depthPath(), 64L << 20),
-        g.depthMin(), g.depthMax(), root.describe(g.depthPath()));
-    FloatImage normals = ImageCodec.decodeNormals(root.readBytes(g.normalsPath(), 64L << 20),
-        root.describe(g.normalsPath()));
-    FloatImage sil = ImageCodec.decodeSilhouette(root.readBytes(g.silhouettePath(), 64L << 20),
-        root.describe(g.silhouettePath()));
-    Mesh mesh = null;
-    if (shapes != null) {
-      String obj = g.synset() + "/" + g.modelId() + "/models/model_normalized.obj";
-      mesh = meshes.computeIfAbsent(obj, o -> shapes.exists(o) ? ObjReader.read(shapes, o) : null);
-    }
-    List<TransferredKeypoint> kps = null;
-    if (annotations != null) {
-      ModelAnnotation a = annotations.find(g.synset(), g.modelId());
-      kps = a == null ? null : KeypointTransfer.groundTruth(a);
-    }
-    return new CycleTruth(g.camera(), mesh, kps, depth, normals, sil, g.depthMin(), g.depthMax());
+  private CycleNets nets(String category) {
+    DjlRuntime.inferenceMode();
+    Device device = TaskDevice.current();
+    boolean own = !models.under(category).list("").isEmpty();
+    Function<String, HadoopDataRoot> folder = n -> {
+      HadoopDataRoot mine = models.under(category + "/" + n);
+      return own && !mine.list("").isEmpty() ? mine : models.under(n);
+    };
+    String key = models.root() + (own ? "#" + category : "") + "#" + settings.voxelNet();
+    return ExecutorModels.get(key, device, d -> load(folder, d));
   }
 
-  private CycleNets loadNets(Device d) {
+  private CycleNets load(Function<String, HadoopDataRoot> folder, Device d) {
     try {
-      return CycleNets.load(name -> localNet(name), settings.voxelNet(), d);
+      return CycleNets.load(name -> local(folder.apply(name)), settings.voxelNet(), d);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the cycle's nets from " + models.root(), e);
+      throw new UncheckedIOException("cannot load the cycle's nets from " + models.root() + ": " + e.getMessage(), e);
     }
   }
 
-  private Path localNet(String name) {
-    HadoopDataRoot sub = models.under(name);
-    if (sub.list("").isEmpty()) {
-      return null;
-    }
-    return LocalModelCopies.local(sub);
-  }
-
-  /** dataset/category/image id: how the driver names the images to draw. */
-  static String key(InferTask t) {
-    return t.dataset() + "/" + t.category() + "/" + t.imageId();
+  private static Path local(HadoopDataRoot sub) {
+    return sub.list("").isEmpty() ? null : LocalModelCopies.local(sub);
   }
 }

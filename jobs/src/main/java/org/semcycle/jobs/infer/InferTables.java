@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.semcycle.cycle.PredictedKeypoint;
+import org.semcycle.images.ImageTask;
 
 /** The infer job's tables (docs/TABLES.md): predictions, timings, rejects. */
 public final class InferTables {
@@ -51,18 +52,18 @@ public final class InferTables {
   /** The cycle's method name in the tables. */
   static final String CYCLE = "cycle-3d";
 
-  static Row prediction(InferTask t, String pairId, String method, String setting,
+  static Row prediction(ImageTask t, String pairId, String method, String setting,
       PredictedKeypoint k) {
     return RowFactory.create(t.dataset(), t.category(), t.imageId(), pairId, method, setting,
         k.semanticId(), k.x(), k.y(), k.visible(), k.confidence());
   }
 
-  static Row timing(InferTask t, String pairId, String setting, String stage, double ms) {
+  static Row timing(ImageTask t, String pairId, String setting, String stage, double ms) {
     return RowFactory.create(t.dataset(), t.category(), t.imageId(), pairId, setting, stage, ms);
   }
 
   /** A reject of one cycle setting of an image, or of the whole image when {@code setting} is null. */
-  static Row reject(InferTask t, String setting, String reason) {
+  static Row reject(ImageTask t, String setting, String reason) {
     return RowFactory.create(t.dataset(), t.category(), t.imageId(), null, setting == null ? null : CYCLE, setting,
         reason);
   }

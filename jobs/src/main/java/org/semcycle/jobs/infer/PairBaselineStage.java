@@ -1,5 +1,6 @@
 package org.semcycle.jobs.infer;
 
+import org.semcycle.spark.JobOutput;
 import ai.djl.Device;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import org.semcycle.baseline.KeypointMatcher;
 import org.semcycle.baseline.MatchedKeypoint;
 import org.semcycle.cycle.PairTransfer;
 import org.semcycle.evaluation.KeypointIdMap;
+import org.semcycle.images.ImagePair;
+import org.semcycle.images.ImageTask;
 import org.semcycle.io.ImageLoader;
 import org.semcycle.jobs.RenderJob;
 import org.semcycle.networks.DjlRuntime;
@@ -27,7 +30,7 @@ import org.semcycle.spark.dl.LocalModelCopies;
  * The direct 2D-2D baseline on a pair benchmark (method {@code baseline-2d}, setting {@code
  * full}): each labelled source keypoint matched into the target by the dense descriptor net
  * ({@link Baseline2dMatcher}), loaded once per executor JVM. Rows carry the source keypoints'
- * semantic ids ({@link PairTask#sourceKeypoints}). Each pair yields its rows or a reject with
+ * semantic ids ({@link ImagePair#sourceKeypoints}). Each pair yields its rows or a reject with
  * the reason.
  */
 final class PairBaselineStage implements Serializable {
@@ -47,32 +50,31 @@ final class PairBaselineStage implements Serializable {
     this.ids = ids;
   }
 
-  Iterator<InferStage.Result> apply(Iterator<PairTask> tasks) {
+  Iterator<InferStage.Result> apply(Iterator<ImagePair> tasks) {
     DjlRuntime.inferenceMode();
     return apply(tasks, ExecutorModels.get(model.root(), Device.cpu(), d -> load()));
   }
 
   /** The pairs through {@code matcher}. */
-  Iterator<InferStage.Result> apply(Iterator<PairTask> tasks, KeypointMatcher matcher) {
+  Iterator<InferStage.Result> apply(Iterator<ImagePair> tasks, KeypointMatcher matcher) {
     List<InferStage.Result> out = new ArrayList<>();
     while (tasks.hasNext()) {
-      PairTask t = tasks.next();
-      InferTask target = new InferTask(t.dataset(), t.category(), null,
-          InferTasks.stem(t.targetImage()), t.targetImage(), null, null, 0);
+      ImagePair t = tasks.next();
+      ImageTask target = t.target(null, null);
       try {
         out.add(new InferStage.Result(target, match(matcher, t, target), List.of(), List.of()));
       } catch (RuntimeException e) {
         Row reject = InferTables.pairReject(t.dataset(), t.category(), target.imageId(), t.pairId(),
-            METHOD, "full", RenderJob.reason(e));
+            METHOD, "full", JobOutput.reason(e));
         out.add(new InferStage.Result(target, List.of(), List.of(), List.of(reject)));
       }
     }
     return out.iterator();
   }
 
-  private List<Row> match(KeypointMatcher matcher, PairTask t, InferTask target) {
+  private List<Row> match(KeypointMatcher matcher, ImagePair t, ImageTask target) {
     HadoopDataRoot root = setRoots.get(t.dataset());
-    PairTask.Resolved r = t.resolve(root);
+    ImagePair.Resolved r = t.resolve(root);
     BufferedImage src = ImageLoader.load(root, t.sourceImage(), maxPixels);
     BufferedImage trg = ImageLoader.load(root, t.targetImage(), maxPixels);
     List<PairTransfer.SourceKeypoint> kps = t.sourceKeypoints(r, ids);

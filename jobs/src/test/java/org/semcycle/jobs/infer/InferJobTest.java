@@ -179,9 +179,9 @@ class InferJobTest {
     Map<String, java.util.Set<Integer>> idsByPair = new HashMap<>();
     for (var n : names) {
       var pair = reader.readPair(org.semcycle.datasets.spair.SpairSplit.TEST, n);
-      expected += PairTask.labelled(pair.srcKps()).size();
+      expected += org.semcycle.images.ImagePair.labelled(pair.srcKps()).size();
       java.util.Set<Integer> ids = new java.util.TreeSet<>();
-      for (int k : PairTask.labelled(pair.srcKps())) {
+      for (int k : org.semcycle.images.ImagePair.labelled(pair.srcKps())) {
         ids.add(pair.keypointIds()[k]);
       }
       idsByPair.put(org.semcycle.evaluation.PairIds.spair(n), ids);

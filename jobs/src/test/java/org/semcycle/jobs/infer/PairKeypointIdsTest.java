@@ -30,6 +30,8 @@ import org.semcycle.datasets.spair.SpairPairs;
 import org.semcycle.datasets.spair.SpairSplit;
 import org.semcycle.datasets.spair.SpairWriter;
 import org.semcycle.evaluation.KeypointIdMap;
+import org.semcycle.images.ImagePair;
+import org.semcycle.images.SpairImages;
 import org.semcycle.evaluation.PckRow;
 import org.semcycle.io.LocalDataSink;
 import org.semcycle.jobs.EvaluateJob;
@@ -90,7 +92,7 @@ class PairKeypointIdsTest {
     KeypointVocabulary vocab = KeypointVocabulary.fromConfig(config);
     List<BenchmarkCategory> cats = vocab.categories().stream().map(c -> BenchmarkCategory.of(vocab.category(c))).toList();
     var setRoot = Locations.root(spark, root.toString());
-    List<PairTask> tasks = InferTasks.pairs("spair", setRoot, cats);
+    List<ImagePair> tasks = new SpairImages().pairs(setRoot, cats);
     assertEquals(1, tasks.size());
 
     KeypointMatcher perfect = new KeypointMatcher() {

@@ -57,7 +57,7 @@ public final class PcdReader {
     }
     if (read < n) {
       throw new DataFormatException(source, Math.max(lines.number(), 1),
-          "file ends after " + read + " point lines, header says POINTS " + n);
+          "truncated: the file ends after " + read + " point lines, the header says POINTS " + n);
     }
     return new PointCloud(xyz, rgb);
   }

@@ -1,4 +1,4 @@
-package org.semcycle.jobs.infer;
+package org.semcycle.images;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,8 +19,8 @@ import org.semcycle.io.DataRoot;
 import org.semcycle.io.LocalDataRoot;
 import org.semcycle.io.LocalDataSink;
 
-/** infer's listing of a PF-PASCAL set in the release's layout and in ours (no Spark). */
-class InferTasksPfPascalTest {
+/** The listing of a PF-PASCAL set, its boxes and pairs, in the release's layout and in ours. */
+class PfPascalImagesTest {
   @TempDir Path dir;
 
   static final List<BenchmarkCategory> CATS = List.of(
@@ -36,24 +36,25 @@ class InferTasksPfPascalTest {
     String b = PfPascalFixture.imagePath(base, PfPascalFixture.PLANE_B);
     String p = base.isEmpty() ? "" : base + "/";
 
-    InferTasks.Listing listing = InferTasks.list("pfpascal", root, CATS);
+    ImageSet.Listing listing = new PfPascalImages().list(root, CATS);
     assertEquals(Map.of(), listing.rejects());
-    assertEquals(List.of(a, b), listing.tasks().stream().map(InferTask::imagePath).toList());
+    assertEquals(List.of(a, b), listing.tasks().stream().map(ImageTask::imagePath).toList());
     assertEquals(List.of(p + "Annotations/aeroplane/2008_004165.mat", p + "Annotations/aeroplane/2009_002457.mat"),
-        listing.tasks().stream().map(InferTask::boxSource).toList());
+        listing.tasks().stream().map(ImageTask::boxSource).toList());
     PfPascalReader reader = new PfPascalReader(root);
-    for (InferTask t : listing.tasks()) {
+    for (ImageTask t : listing.tasks()) {
       assertTrue(root.exists(t.boxSource()), t.boxSource());
       assertEquals("airplane", t.category());
-      // The executor's box (InferStage.readBox): the annotation beside the image.
+      // The box the cycle gets: the annotation beside the image.
       PfPascalFixture.Image im = t.imageId().equals(PfPascalFixture.PLANE_A.id()) ? PfPascalFixture.PLANE_A : PfPascalFixture.PLANE_B;
       assertArrayEquals(im.annotation().bbox(), reader.readAnnotationOf(t.imagePath(), t.vocClassId()).bbox());
+      assertArrayEquals(im.annotation().bbox(), new PfPascalImages().box(root, t));
     }
 
-    List<PairTask> pairs = InferTasks.pairs("pfpascal", root, CATS);
+    List<ImagePair> pairs = new PfPascalImages().pairs(root, CATS);
     assertEquals(List.of("0:2008_004165-2009_002457", "1:2009_002457-2008_004165"),
-        pairs.stream().map(PairTask::pairId).toList());
-    PairTask.Resolved r = pairs.get(0).resolve(root);
+        pairs.stream().map(ImagePair::pairId).toList());
+    ImagePair.Resolved r = pairs.get(0).resolve(root);
     assertArrayEquals(new int[] {0, 2}, r.keypointIds(), "the ids visible in both annotations");
     assertArrayEquals(PfPascalFixture.PLANE_A.annotation().bbox(), r.sourceBox());
     assertArrayEquals(PfPascalFixture.PLANE_B.annotation().bbox(), r.targetBox());
@@ -66,7 +67,7 @@ class InferTasksPfPascalTest {
     new LocalDataSink(dir).write(BenchmarkLayout.PFPASCAL_TEST_PAIRS, DataRoot.utf8(
         "source_image,target_image,class,XA,YA,XB,YB\n"
             + "PF-dataset-PASCAL/JPEGImages/2010_000001.jpg,PF-dataset-PASCAL/2010_000002.jpg,9,8,9,10,10\n"));
-    InferTasks.Listing listing = InferTasks.list("pfpascal", new LocalDataRoot(dir), CATS);
+    ImageSet.Listing listing = new PfPascalImages().list(new LocalDataRoot(dir), CATS);
     assertEquals(1, listing.tasks().size());
     String reason = listing.rejects().get("chair/2010_000002");
     assertTrue(reason != null && reason.startsWith(dir.resolve("test_pairs.csv") + ":2: ")

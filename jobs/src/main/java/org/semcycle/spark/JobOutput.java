@@ -1,0 +1,62 @@
+package org.semcycle.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.semcycle.io.DataSink;
+
+/**
+ * What every job's output shares beside its staged tables ({@link ShardedOutput}): side files
+ * (text, bytes) written with an error naming the file, a table exported as one CSV file for
+ * tools without Parquet, and the reason a reject row gives.
+ */
+public final class JobOutput {
+  private JobOutput() {}
+
+  /** A reject's reason: the exception's message, or its class name when it has none. */
+  public static String reason(Throwable e) {
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  /** Writes UTF-8 text to {@code rel} below the sink. */
+  public static void text(DataSink sink, String rel, String text) {
+    bytes(sink, rel, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes bytes to {@code rel} below the sink. */
+  public static void bytes(DataSink sink, String rel, byte[] bytes) {
+    try {
+      sink.write(rel, bytes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + sink.describe(rel), e);
+    }
+  }
+
+  /**
+   * The rows as one CSV file with a header at {@code file} (Spark writes a folder of part files;
+   * tools want one file): written through a folder beside it, whose single part is moved there.
+   */
+  public static void singleCsv(SparkSession spark, Dataset<Row> rows, String file) {
+    String folder = file + "_parts";
+    rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(folder);
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(dir)) {
+        if (st.getPath().getName().startsWith("part-")) {
+          org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(file);
+          fs.delete(target, false);
+          fs.rename(st.getPath(), target);
+        }
+      }
+      fs.delete(dir, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + folder + " to " + file, e);
+    }
+  }
+}
