@@ -185,14 +185,14 @@ public final class SoftRasterizer {
     /**
      * The tape of the coverage pass, one entry a term, face f's at [faceStart[f],
      * faceStart[f + 1]): pixel * 3 + nearest edge k (from corner k to corner k + 1 mod 3), and
-     * dA/d(corner k) = (g0x, g0y), dA/d(corner k + 1) = (g1x, g1y).
+     * dA/d(corner k) = (g0x, g0y), dA/d(corner k + 1) = (g1x, g1y); grown on demand and kept.
      */
     private final int[] faceStart;
-    private int[] code = new int[1 << 14];
-    private double[] g0x = new double[1 << 14];
-    private double[] g0y = new double[1 << 14];
-    private double[] g1x = new double[1 << 14];
-    private double[] g1y = new double[1 << 14];
+    private int[] code = new int[0];
+    private double[] g0x = new double[0];
+    private double[] g0y = new double[0];
+    private double[] g1x = new double[0];
+    private double[] g1y = new double[0];
 
     private Evaluator() {
       int n = 3 * corners.faces();
