@@ -2,6 +2,7 @@ package org.semcycle.cycle;
 
 import ai.djl.ndarray.types.DataType;
 import org.semcycle.cycle.crop.ObjectCrop;
+import org.semcycle.cycle.viewpoint.SoftRasterizer;
 import org.semcycle.cycle.viewpoint.SoftSilhouetteRenderer;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
 import org.semcycle.geometry.Mesh;
@@ -14,7 +15,9 @@ import org.semcycle.rendering.camera.Viewpoint;
  * offset are first set so that the mesh's projected box matches the silhouette's box, then
  * (optionally) all are fine-tuned against the silhouette with the differentiable soft
  * rasteriser ({@link ViewpointFitter}) at a lower resolution ({@code fitSize}; the viewpoint's
- * offsets are fractions of the image, so it carries over to the crop's size). The crop camera is
+ * offsets are fractions of the image, so it carries over to the crop's size): the plain-Java
+ * {@link SoftRasterizer} with analytic gradients for {@code GradientStrategy.ANALYTIC} (the
+ * default), the DJL {@link SoftSilhouetteRenderer} for the DJL strategies. The crop camera is
  * a look-at camera of the nominal field of view (the training renders'); {@link #toOriginal}
  * maps it to the original image's pixels.
  *
@@ -59,11 +62,22 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
    */
   public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
     float[] target = downsample(mask, size, fitSize);
-    SoftSilhouetteRenderer renderer =
-        new SoftSilhouetteRenderer(mesh, fitSize, fitSize, fov, maxFaces, DataType.FLOAT32);
-    ViewpointFitter.Fit fit = new ViewpointFitter(fitter).fit(renderer, target, initial);
-    double start = ViewpointFitter.softIou(renderer.render(initial, fitter.sigmaEnd()), target);
-    return fit.softIou() >= start ? fit : new ViewpointFitter.Fit(initial, fit.lossCurve(), start);
+    ViewpointFitter fit = new ViewpointFitter(fitter);
+    ViewpointFitter.Fit fitted;
+    float[] atStart;
+    if (fitter.gradients() == ViewpointFitter.GradientStrategy.ANALYTIC) {
+      SoftRasterizer r = new SoftRasterizer(mesh, fitSize, fitSize, fov, maxFaces);
+      fitted = fit.fit(r, target, initial);
+      atStart = r.render(initial, fitter.sigmaEnd());
+    } else {
+      SoftSilhouetteRenderer r =
+          new SoftSilhouetteRenderer(mesh, fitSize, fitSize, fov, maxFaces, DataType.FLOAT32);
+      fitted = fit.fit(r, target, initial);
+      atStart = r.render(initial, fitter.sigmaEnd());
+    }
+    double start = ViewpointFitter.softIou(atStart, target);
+    return fitted.softIou() >= start ? fitted
+        : new ViewpointFitter.Fit(initial, fitted.lossCurve(), start);
   }
 
   /** The crop camera of a viewpoint, in the original image's pixels. */

@@ -10,8 +10,6 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.jni.JniUtils;
 import org.semcycle.cycle.mesh.VertexClustering;
 import org.semcycle.geometry.Mesh;
-import org.semcycle.geometry.MeshOps;
-import org.semcycle.geometry.Vec3;
 import org.semcycle.networks.DjlRuntime;
 
 /**
@@ -55,9 +53,15 @@ import org.semcycle.networks.DjlRuntime;
  * union of all of them.
  *
  * <p><b>Cost.</b> Work is pixels x faces x batch; the mesh is simplified by
- * {@link VertexClustering} to at most {@code maxFaces} faces (default 800), and faces are
- * processed in chunks of at most ~1M (batch x pixel x face) elements, each chunk's intermediates
- * in a sub-manager that is closed right away (autograd keeps what it needs natively).
+ * {@link VertexClustering} to at most {@code maxFaces} faces (default 800; {@link FaceCorners}),
+ * and faces are processed in chunks of at most ~1M (batch x pixel x face) elements, each chunk's
+ * intermediates in a sub-manager that is closed right away (autograd keeps what it needs
+ * natively).
+ *
+ * <p>{@link SoftRasterizer} computes the PRODUCT silhouette of the same faces in plain Java with
+ * hand-written gradients ({@link #rasterizer()}), at a thirtieth of the CPU; the fitter uses it by
+ * default, and this class serves the autograd strategies, the MAX aggregation and the checks
+ * that the two agree.
  */
 public final class SoftSilhouetteRenderer {
   /** Default face budget. */
@@ -72,6 +76,7 @@ public final class SoftSilhouetteRenderer {
   private final double focal;
   private final DataType dataType;
   private final Aggregation aggregation;
+  private final FaceCorners corners;
   private final int faces;
   /** Corner k of face t at index k * faces + t, for x, y, z. */
   private final double[] cornerX;
@@ -113,39 +118,18 @@ public final class SoftSilhouetteRenderer {
     if (dataType != DataType.FLOAT32 && dataType != DataType.FLOAT64) {
       throw new IllegalArgumentException("data type must be FLOAT32 or FLOAT64: " + dataType);
     }
-    Mesh m = VertexClustering.simplify(mesh, maxFaces);
-    int kept = 0;
-    boolean[] keep = new boolean[m.faceCount()];
-    for (int f = 0; f < m.faceCount(); f++) {
-      keep[f] = !MeshOps.isDegenerate(m, f, 0);
-      kept += keep[f] ? 1 : 0;
-    }
-    if (kept == 0) {
-      throw new IllegalArgumentException("mesh has no non-degenerate face");
-    }
+    FaceCorners fc = FaceCorners.of(mesh, maxFaces);
     this.width = width;
     this.height = height;
     this.fovDegrees = fovDegrees;
     this.focal = (width / 2.0) / Math.tan(Math.toRadians(fovDegrees) / 2);
     this.dataType = dataType;
     this.aggregation = aggregation;
-    this.faces = kept;
-    cornerX = new double[3 * kept];
-    cornerY = new double[3 * kept];
-    cornerZ = new double[3 * kept];
-    int t = 0;
-    for (int f = 0; f < m.faceCount(); f++) {
-      if (!keep[f]) {
-        continue;
-      }
-      for (int k = 0; k < 3; k++) {
-        Vec3 p = m.faceVertex(f, k);
-        cornerX[k * kept + t] = p.x();
-        cornerY[k * kept + t] = p.y();
-        cornerZ[k * kept + t] = p.z();
-      }
-      t++;
-    }
+    this.corners = fc;
+    this.faces = fc.faces();
+    cornerX = fc.x();
+    cornerY = fc.y();
+    cornerZ = fc.z();
     pixelX = new double[width * height];
     pixelY = new double[width * height];
     for (int row = 0; row < height; row++) {
@@ -179,6 +163,17 @@ public final class SoftSilhouetteRenderer {
   /** Faces rasterised (after simplification and dropping degenerate ones). */
   public int faceCount() {
     return faces;
+  }
+
+  /**
+   * The plain-Java rasteriser of the same faces, image size and field of view (PRODUCT
+   * aggregation only): the same silhouette, with analytic gradients.
+   */
+  public SoftRasterizer rasterizer() {
+    if (aggregation != Aggregation.PRODUCT) {
+      throw new IllegalStateException("the plain-Java rasteriser aggregates by PRODUCT only");
+    }
+    return new SoftRasterizer(corners, width, height, fovDegrees);
   }
 
   /**

@@ -9,17 +9,20 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.concurrent.locks.ReentrantLock;
 import org.semcycle.rendering.camera.Viewpoint.Parameter;
 import org.semcycle.networks.DjlRuntime;
 
 /**
  * Viewpoint fine-tuning (stage 8 of the cycle): from an initial viewpoint (ViewNet's), minimise a
- * silhouette loss between the mesh's soft silhouette ({@link SoftSilhouetteRenderer}) and a target
- * mask (e.g. the 2.5D net's predicted silhouette) by Adam.
+ * silhouette loss between the mesh's soft silhouette ({@link SoftRasterizer}, or the DJL
+ * {@link SoftSilhouetteRenderer} of the same function) and a target mask (e.g. the 2.5D net's
+ * predicted silhouette) by Adam.
  *
  * <p><b>Variables.</b> Adam runs on unit-free variables, one per free parameter: azimuth,
  * elevation and in-plane rotation in radians, the distance as {@code log(d / d0)}, the offsets as
@@ -34,57 +37,77 @@ import org.semcycle.networks.DjlRuntime;
  * test chair (32 x 32) both 2 -> 0.05 and a fixed 0.05 recovered +-20 degrees azimuth, +-10
  * elevation, +-10% distance; a fixed wide sigma did not (9 -> 0.05 and 16 -> 0.1 stalled with the
  * object shrunk: the outline growth outweighs the pose while sigma is large). Defaults tuned for
- * 32-64 pixel silhouettes.
+ * 32-64 pixel silhouettes. With {@link GradientStrategy#ANALYTIC}, the steps whose sigma is at
+ * least {@link Options#coarseSigma()} (default 0.5 px^2, the first 38% of the steps) fit at half
+ * the resolution ({@link SoftRasterizer#halfResolution()}, the target averaged over 2 x 2 pixels,
+ * sigma / 4 so the blur covers the same part of the image): a wide blur has no detail a half-size
+ * image loses, and those steps, whose faces reach farthest (a term's reach is sqrt(30 sigma)
+ * pixels), cost a quarter. On the marching-cubes chair of ViewpointFitterBenchmark (7 starts,
+ * the infer job's settings) this halves the CPU per fit (36.0 to 18.1 ms) at the same accuracy:
+ * soft IoU 0.8985 against 0.8972, errors azimuth 4.30 against 4.82 degrees, elevation 2.62
+ * against 2.41, distance 7.5% against 7.0%; the recovery tests' errors stay within their bounds
+ * and within 3 degrees of autograd's. Coarse steps from sigma 1 cost 23.9 ms (IoU 0.8973), from
+ * 0.25 14.5 ms with a lower IoU (0.8922).
+ *
+ * <p><b>Early stopping</b> ({@link Options#patience()}, off by default): stop once the soft IoU
+ * at full resolution has not risen by {@value #EARLY_STOP_RISE} for {@code patience} steps
+ * ({@link Fit#lossCurve()} then has one entry a step used). The blur shrinks every step, which
+ * sharpens the silhouette and raises the IoU, so a fit rarely stalls before its last steps, and
+ * those are the cheap ones: on the benchmark, patience 5 used 38 of 40 steps for 17.5 ms and a
+ * lower IoU (0.8973); patience 3 stopped after 29 steps (14.5 ms) at IoU 0.8854, elevation error
+ * 3.51 degrees.
  *
  * <p><b>Losses.</b> MSE {@code mean((S - T)^2)} (the reference's) or soft IoU
  * {@code 1 - sum(S T) / sum(S + T - S T)}. The reported IoU is the soft IoU at the final
- * viewpoint and {@code sigmaEnd}.
+ * viewpoint and {@code sigmaEnd}, at full resolution.
  *
- * <p><b>Gradients and threads.</b> DJL's PyTorch engine allows one {@link GradientCollector}
- * collecting per JVM (a static flag), and Spark runs tasks as threads of one executor JVM. Three
- * strategies, chosen by {@link Options#gradients()}:
+ * <p><b>Gradients and threads.</b> Four strategies, chosen by {@link Options#gradients()}:
  *
  * <ul>
- *   <li>{@link GradientStrategy#AUTOGRAD_LOCKED}: a GradientCollector per step, the whole
- *       autograd section behind one JVM-wide lock: safe among fits, but concurrent fits take turns
- *       (the lock does not cover other code of the JVM that opens a collector, e.g. training).
+ *   <li>{@link GradientStrategy#ANALYTIC} (default): the plain-Java {@link SoftRasterizer}'s
+ *       hand-written reverse mode, double precision; no DJL engine, no grad mode, no lock; a fit
+ *       keeps its buffers to itself, so fits run in parallel on one rasteriser.
+ *   <li>{@link GradientStrategy#AUTOGRAD_LOCKED}: DJL autograd of the {@link
+ *       SoftSilhouetteRenderer}, a GradientCollector per step. DJL's PyTorch engine allows one
+ *       collector collecting per JVM (a static flag), and Spark runs tasks as threads of one
+ *       executor JVM, so the whole autograd section is behind one JVM-wide lock: safe among fits,
+ *       but concurrent fits take turns (the lock does not cover other code of the JVM that opens
+ *       a collector, e.g. training).
  *   <li>{@link GradientStrategy#AUTOGRAD_NO_COLLECTOR}: autograd without DJL's collector: the
  *       parameters get {@code requires_grad}, the thread's grad mode is on, and the engine's
  *       {@code JniUtils.backward} runs the backward pass. PyTorch's autograd is thread-safe for
  *       separate graphs, so fits run in parallel; it relies on a PyTorch-engine class.
  *   <li>{@link GradientStrategy#FINITE_DIFFERENCES}: central differences of the loss over the k
- *       free parameters, the 2k + 1 viewpoints rendered as one batch, forward pass only (grad mode
- *       off): no collector, no lock, parallel; about 2k + 1 forward passes of work a step.
+ *       free parameters, the 2k + 1 viewpoints rendered as one DJL batch, forward pass only (grad
+ *       mode off): no collector, no lock, parallel; about 2k + 1 forward passes of work a step.
  * </ul>
  *
- * <p><b>Measured</b> (ViewpointFitterBenchmark: 72-face chair, default options = 60 steps,
- * intra-op threads 1, jemalloc preloaded; this VM's 2 cores were shared with other builds at a
- * load average of 11-13, so wall times are inflated and two threads cannot show a speed-up; the
- * per-fit thread CPU time is the robust number):
+ * The DJL strategies run the schedule without coarse steps or early stopping; they stay for
+ * comparison. ANALYTIC on that schedule ({@code coarseSigma} infinite) follows autograd's path:
+ * from the recovery test's starts the fitted viewpoints agree to 2e-6 degrees.
+ *
+ * <p><b>Measured</b> (ViewpointFitterBenchmark#analyticAgainstAutogradOnAMarchingCubesChair: the
+ * infer job's settings, 32 x 32, a 3148-face marching-cubes chair clustered to 312 faces, 40
+ * steps, five free parameters, 7 starts; per fit thread CPU time, one thread, intra-op threads
+ * 1, the VM's 2 cores shared at a load average of 4-11, glibc malloc):
  *
  * <pre>
- *   32 x 32   AUTOGRAD_LOCKED        cpu  557 ms/fit (1 thread)   576 ms/fit (2 threads)
- *             AUTOGRAD_NO_COLLECTOR  cpu  881                     692
- *             FINITE_DIFFERENCES     cpu 1177                    1405
- *   48 x 48   AUTOGRAD_LOCKED        cpu 1454                    1342
- *             AUTOGRAD_NO_COLLECTOR  cpu 1347                    1395
- *             FINITE_DIFFERENCES     cpu 2518                    2874
+ *                               CPU/fit   soft IoU  |az| deg  |el| deg  |d|
+ *   AUTOGRAD_NO_COLLECTOR       1062 ms   0.8972    4.82      2.41      7.0%
+ *   ANALYTIC, no coarse steps   36.0      0.8972    4.82      2.41      7.0
+ *   ANALYTIC (default)          18.1      0.8985    4.30      2.62      7.5
+ *   ViewpointStage.finetune     19.1 ms an image (simplification, fit, start-IoU guard)
  * </pre>
  *
- * Without jemalloc (glibc malloc) finite differences took 10.0 s of wall a fit at 32 x 32 against
- * 1.9-2.2 s for autograd: each step allocates 7x larger arrays, and page faults dominate
- * (DJL-NOTES.md). The two autograd strategies do the same work (their differences above are
- * noise); finite differences cost 2x (jemalloc) to 4-5x (glibc) the compute. The lock makes fits
- * take turns: an executor with c cores and c tasks fits one viewpoint at a time, whatever c.
- * Hence the default {@link GradientStrategy#AUTOGRAD_NO_COLLECTOR}: autograd's cost, no lock,
- * parallel across task threads (tested: two concurrent fits give the same results as sequential
- * ones). {@link GradientStrategy#AUTOGRAD_LOCKED} stays as the fallback that uses only DJL's
- * public API; {@link GradientStrategy#FINITE_DIFFERENCES} needs no autograd at all.
+ * The DJL strategies among themselves (72-face chair, 60 steps, jemalloc): AUTOGRAD_LOCKED
+ * 557 ms/fit at 32 x 32 and 1454 at 48 x 48, AUTOGRAD_NO_COLLECTOR 881 and 1347, FINITE_DIFFERENCES
+ * 1177 and 2518; without jemalloc finite differences took 4-5x autograd's time (page faults,
+ * DJL-NOTES.md), and the lock makes concurrent fits take turns.
  *
  * <p>Cost grows with the face budget: on a 4684-face marching-cubes mesh (32^3 L shape, 32 x 32
- * target from the full mesh, start +20 az / -10 el / +10% d) one fit took 2.2 s of CPU at 264
- * faces (error 0.9 / 1.3 degrees, distance 6% short: clustering shrinks the mesh) and 6.0 s at
- * 782 faces (0.5 / 0.3 degrees, distance 2.4% short).
+ * target from the full mesh, start +20 az / -10 el / +10% d) one autograd fit took 2.2 s of CPU
+ * at 264 faces (error 0.9 / 1.3 degrees, distance 6% short: clustering shrinks the mesh) and 6.0
+ * s at 782 faces (0.5 / 0.3 degrees, distance 2.4% short).
  */
 public final class ViewpointFitter {
   /** One lock for the whole JVM: DJL's collector flag is static. */
@@ -98,6 +121,7 @@ public final class ViewpointFitter {
 
   /** How the loss gradient is obtained (see the class description). */
   public enum GradientStrategy {
+    ANALYTIC,
     AUTOGRAD_LOCKED,
     AUTOGRAD_NO_COLLECTOR,
     FINITE_DIFFERENCES
@@ -113,6 +137,11 @@ public final class ViewpointFitter {
    * @param sigmaStart edge blur (pixels^2) at the first step
    * @param sigmaEnd edge blur (pixels^2) at the last step and for the reported IoU
    * @param gradients gradient strategy
+   * @param coarseSigma with {@link GradientStrategy#ANALYTIC}, the steps whose sigma is at least
+   *     this (pixels^2 at full resolution) fit at half the resolution (see the class
+   *     description); {@code Double.POSITIVE_INFINITY} for none
+   * @param patience with {@link GradientStrategy#ANALYTIC}, stop once the soft IoU at full
+   *     resolution has not risen by {@value #EARLY_STOP_RISE} for this many steps; 0 for never
    */
   public record Options(
       int steps,
@@ -121,12 +150,16 @@ public final class ViewpointFitter {
       Set<Parameter> free,
       double sigmaStart,
       double sigmaEnd,
-      GradientStrategy gradients) {
+      GradientStrategy gradients,
+      double coarseSigma,
+      int patience) {
     public Options {
-      if (steps < 1 || !(learningRate > 0) || !(sigmaStart > 0) || !(sigmaEnd > 0)) {
+      if (steps < 1 || !(learningRate > 0) || !(sigmaStart > 0) || !(sigmaEnd > 0)
+          || !(coarseSigma > 0) || patience < 0) {
         throw new IllegalArgumentException(
-            "steps, learning rate and sigmas must be positive: " + steps + ", " + learningRate
-                + ", " + sigmaStart + ", " + sigmaEnd);
+            "steps, learning rate and sigmas must be positive, patience not negative: " + steps
+                + ", " + learningRate + ", " + sigmaStart + ", " + sigmaEnd + ", " + coarseSigma
+                + ", " + patience);
       }
       if (free.isEmpty()) {
         throw new IllegalArgumentException("no free parameter");
@@ -143,31 +176,49 @@ public final class ViewpointFitter {
           EnumSet.of(Parameter.AZIMUTH, Parameter.ELEVATION, Parameter.DISTANCE),
           2.0,
           0.05,
-          GradientStrategy.AUTOGRAD_NO_COLLECTOR);
+          GradientStrategy.ANALYTIC,
+          COARSE_SIGMA,
+          0);
     }
 
     public Options withSteps(int s) {
-      return new Options(s, learningRate, loss, free, sigmaStart, sigmaEnd, gradients);
+      return new Options(
+          s, learningRate, loss, free, sigmaStart, sigmaEnd, gradients, coarseSigma, patience);
     }
 
     public Options withLearningRate(double lr) {
-      return new Options(steps, lr, loss, free, sigmaStart, sigmaEnd, gradients);
+      return new Options(
+          steps, lr, loss, free, sigmaStart, sigmaEnd, gradients, coarseSigma, patience);
     }
 
     public Options withLoss(Loss l) {
-      return new Options(steps, learningRate, l, free, sigmaStart, sigmaEnd, gradients);
+      return new Options(
+          steps, learningRate, l, free, sigmaStart, sigmaEnd, gradients, coarseSigma, patience);
     }
 
     public Options withFree(Set<Parameter> f) {
-      return new Options(steps, learningRate, loss, f, sigmaStart, sigmaEnd, gradients);
+      return new Options(
+          steps, learningRate, loss, f, sigmaStart, sigmaEnd, gradients, coarseSigma, patience);
     }
 
     public Options withSigma(double start, double end) {
-      return new Options(steps, learningRate, loss, free, start, end, gradients);
+      return new Options(
+          steps, learningRate, loss, free, start, end, gradients, coarseSigma, patience);
     }
 
     public Options withGradients(GradientStrategy g) {
-      return new Options(steps, learningRate, loss, free, sigmaStart, sigmaEnd, g);
+      return new Options(
+          steps, learningRate, loss, free, sigmaStart, sigmaEnd, g, coarseSigma, patience);
+    }
+
+    public Options withCoarseSigma(double c) {
+      return new Options(
+          steps, learningRate, loss, free, sigmaStart, sigmaEnd, gradients, c, patience);
+    }
+
+    public Options withPatience(int p) {
+      return new Options(
+          steps, learningRate, loss, free, sigmaStart, sigmaEnd, gradients, coarseSigma, p);
     }
   }
 
@@ -175,10 +226,17 @@ public final class ViewpointFitter {
    * A fit's result.
    *
    * @param viewpoint the fitted viewpoint (azimuth wrapped into [0, 360))
-   * @param lossCurve the loss at each step, before that step's update (at that step's sigma)
+   * @param lossCurve the loss at each step used, before that step's update (at that step's sigma
+   *     and resolution)
    * @param softIou soft IoU with the target at the fitted viewpoint and sigmaEnd
    */
   public record Fit(Viewpoint viewpoint, double[] lossCurve, double softIou) {}
+
+  /** The least rise of the soft IoU that counts for {@link Options#patience()}. */
+  public static final double EARLY_STOP_RISE = 1e-3;
+
+  /** Default {@link Options#coarseSigma()}. */
+  static final double COARSE_SIGMA = 0.5;
 
   private final Options options;
 
@@ -191,27 +249,96 @@ public final class ViewpointFitter {
   }
 
   /**
+   * Fits the viewpoint of {@code rasterizer}'s mesh to {@code target}, a row-major H x W mask in
+   * [0, 1] at the rasteriser's size, with analytic gradients ({@link GradientStrategy#ANALYTIC},
+   * the only strategy this overload takes). Needs no DJL engine; thread-safe.
+   */
+  public Fit fit(SoftRasterizer rasterizer, float[] target, Viewpoint initial) {
+    if (options.gradients() != GradientStrategy.ANALYTIC) {
+      throw new IllegalArgumentException("a SoftRasterizer fit takes gradients ANALYTIC, not "
+          + options.gradients() + " (the DJL strategies fit a SoftSilhouetteRenderer)");
+    }
+    checkTarget(target, rasterizer.width(), rasterizer.height());
+    List<Parameter> free = freeParameters();
+    SoftRasterizer.Evaluator fine = rasterizer.evaluator();
+    boolean halves = rasterizer.width() % 2 == 0 && rasterizer.height() % 2 == 0;
+    SoftRasterizer.Evaluator coarse = halves ? rasterizer.halfResolution().evaluator() : null;
+    float[] coarseTarget =
+        halves ? halve(target, rasterizer.width(), rasterizer.height()) : null;
+    return adam(initial, (params, sigma) -> {
+      Viewpoint vp = Viewpoint.fromArray(params);
+      boolean full = !(halves && sigma >= options.coarseSigma());
+      SoftRasterizer.Evaluation e = full
+          ? fine.evaluate(vp, sigma, target, options.loss())
+          : coarse.evaluate(vp, sigma / 4, coarseTarget, options.loss());
+      double[] out = new double[2 + free.size()];
+      out[0] = e.loss();
+      out[1] = full ? e.softIou() : Double.NaN;
+      for (int i = 0; i < free.size(); i++) {
+        out[2 + i] = e.gradient()[free.get(i).ordinal()];
+      }
+      return out;
+    }, vp -> softIou(fine.render(vp, options.sigmaEnd()), target));
+  }
+
+  /** The mean of each 2 x 2 block of a row-major width x height mask (both even). */
+  static float[] halve(float[] mask, int width, int height) {
+    int w = width / 2;
+    float[] out = new float[w * (height / 2)];
+    for (int row = 0; row < height / 2; row++) {
+      for (int col = 0; col < w; col++) {
+        int q = 2 * row * width + 2 * col;
+        out[row * w + col] = (mask[q] + mask[q + 1] + mask[q + width] + mask[q + width + 1]) / 4;
+      }
+    }
+    return out;
+  }
+
+  /**
    * Fits the viewpoint of {@code renderer}'s mesh to {@code target}, a row-major H x W mask in
-   * [0, 1] at the renderer's size. Thread-safe: concurrent fits on different threads are fine
-   * with every strategy. The calling thread's grad mode is restored on return.
+   * [0, 1] at the renderer's size. {@link GradientStrategy#ANALYTIC} fits the renderer's
+   * {@link SoftSilhouetteRenderer#rasterizer()}; the DJL strategies use the renderer itself.
+   * Thread-safe: concurrent fits on different threads are fine with every strategy. The calling
+   * thread's grad mode is restored on return.
    */
   public Fit fit(SoftSilhouetteRenderer renderer, float[] target, Viewpoint initial) {
-    if (target.length != renderer.width() * renderer.height()) {
-      throw new IllegalArgumentException(
-          "target has " + target.length + " pixels, renderer " + renderer.width() + "x"
-              + renderer.height());
+    if (options.gradients() == GradientStrategy.ANALYTIC) {
+      return fit(renderer.rasterizer(), target, initial);
     }
+    checkTarget(target, renderer.width(), renderer.height());
     DjlRuntime.engine();
     boolean wasTracking = JniUtils.isGradMode();
     try {
-      return run(renderer, target, initial);
+      List<Parameter> free = freeParameters();
+      return adam(initial, (params, sigma) -> lossAndGradient(renderer, target, params, free,
+          sigma), vp -> softIou(renderer.render(vp, options.sigmaEnd()), target));
     } finally {
       JniUtils.setGradMode(wasTracking);
     }
   }
 
-  private Fit run(SoftSilhouetteRenderer renderer, float[] target, Viewpoint initial) {
-    List<Parameter> free = List.copyOf(EnumSet.copyOf(options.free()));
+  private static void checkTarget(float[] target, int width, int height) {
+    if (target.length != width * height) {
+      throw new IllegalArgumentException(
+          "target has " + target.length + " pixels, renderer " + width + "x" + height);
+    }
+  }
+
+  private List<Parameter> freeParameters() {
+    return List.copyOf(EnumSet.copyOf(options.free()));
+  }
+
+  /**
+   * {loss, soft IoU at full resolution (NaN where not computed), dLoss/dParam for each free
+   * parameter} at a parameter vector and sigma.
+   */
+  private interface Objective {
+    double[] lossAndGradient(double[] params, double sigma);
+  }
+
+  /** The Adam loop of the class description; {@code finalIou} scores the fitted viewpoint. */
+  private Fit adam(Viewpoint initial, Objective objective, ToDoubleFunction<Viewpoint> finalIou) {
+    List<Parameter> free = freeParameters();
     int k = free.size();
     double[] base = initial.toArray();
     double[] x = new double[k];
@@ -220,15 +347,25 @@ public final class ViewpointFitter {
     double[] curve = new double[options.steps()];
     double beta1 = 0.9;
     double beta2 = 0.999;
-    for (int step = 0; step < options.steps(); step++) {
+    double bestIou = Double.NEGATIVE_INFINITY;
+    int sinceRise = 0;
+    int step = 0;
+    while (step < options.steps()) {
       double frac = options.steps() == 1 ? 1 : step / (double) (options.steps() - 1);
       double sigma = options.sigmaStart() * Math.pow(options.sigmaEnd() / options.sigmaStart(), frac);
       double lr = options.learningRate() * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * frac)));
       double[] params = toParams(base, free, x);
-      double[] lossAndGrad = lossAndGradient(renderer, target, params, free, sigma);
+      double[] lossAndGrad = objective.lossAndGradient(params, sigma);
       curve[step] = lossAndGrad[0];
+      double iou = lossAndGrad[1];
+      if (iou >= bestIou + EARLY_STOP_RISE) {
+        bestIou = iou;
+        sinceRise = 0;
+      } else if (!Double.isNaN(iou)) {
+        sinceRise++;
+      }
       for (int i = 0; i < k; i++) {
-        double g = lossAndGrad[1 + i] * chain(free.get(i), params);
+        double g = lossAndGrad[2 + i] * chain(free.get(i), params);
         m[i] = beta1 * m[i] + (1 - beta1) * g;
         v[i] = beta2 * v[i] + (1 - beta2) * g * g;
         double mh = m[i] / (1 - Math.pow(beta1, step + 1));
@@ -236,10 +373,14 @@ public final class ViewpointFitter {
         x[i] -= lr * mh / (Math.sqrt(vh) + 1e-12);
       }
       clampElevation(base, free, x);
+      step++;
+      if (options.patience() > 0 && sinceRise >= options.patience()) {
+        break;
+      }
     }
+    curve = Arrays.copyOf(curve, step);
     Viewpoint fitted = Viewpoint.fromArray(toParams(base, free, x)).normalized();
-    float[] sil = renderer.render(fitted, options.sigmaEnd());
-    return new Fit(fitted, curve, softIou(sil, target));
+    return new Fit(fitted, curve, finalIou.applyAsDouble(fitted));
   }
 
   /** Parameter values (degrees, object units, fractions) of the unit-free variables. */
@@ -274,7 +415,7 @@ public final class ViewpointFitter {
     }
   }
 
-  /** {loss, dLoss/dParam for each free parameter} at {@code params}. */
+  /** {loss, NaN (no IoU), dLoss/dParam for each free parameter} at {@code params}. */
   private double[] lossAndGradient(
       SoftSilhouetteRenderer r, float[] target, double[] params, List<Parameter> free,
       double sigma) {
@@ -289,6 +430,7 @@ public final class ViewpointFitter {
       }
       case AUTOGRAD_NO_COLLECTOR -> autograd(r, target, params, free, sigma, false);
       case FINITE_DIFFERENCES -> finiteDifferences(r, target, params, free, sigma);
+      case ANALYTIC -> throw new IllegalStateException("ANALYTIC fits a SoftRasterizer");
     };
   }
 
@@ -314,10 +456,11 @@ public final class ViewpointFitter {
             false, false);
       }
       double[] g = p.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
-      double[] out = new double[1 + free.size()];
+      double[] out = new double[2 + free.size()];
       out[0] = loss;
+      out[1] = Double.NaN;
       for (int i = 0; i < free.size(); i++) {
-        out[1 + i] = g[free.get(i).ordinal()];
+        out[2 + i] = g[free.get(i).ordinal()];
       }
       return out;
     }
@@ -353,10 +496,11 @@ public final class ViewpointFitter {
       NDArray t = targetArray(m, target, r.dataType());
       double[] losses =
           lossOf(r.render(p, sigma), t).toType(DataType.FLOAT64, false).toDoubleArray();
-      double[] out = new double[1 + k];
+      double[] out = new double[2 + k];
       out[0] = losses[0];
+      out[1] = Double.NaN;
       for (int i = 0; i < k; i++) {
-        out[1 + i] = (losses[1 + 2 * i] - losses[2 + 2 * i]) / (2 * h[i]);
+        out[2 + i] = (losses[1 + 2 * i] - losses[2 + 2 * i]) / (2 * h[i]);
       }
       return out;
     }
