@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.Sessions;
 import org.semcycle.datasets.keypointnet.AnnotationIndex;
 import org.semcycle.spark.JobOutput;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,38 +101,40 @@ public final class BenchmarkJob {
       int partitions,
       String outLocation,
       int preview) {
-    long t0 = System.nanoTime();
-    HadoopDataSink out = Locations.sink(spark, outLocation);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Map<String, String> classBySynset = new HashMap<>();
-    for (BenchmarkCategory c : spec.categories()) {
-      classBySynset.put(c.synset(), c.name());
-    }
-    Stage stage = new Stage(shapes, keypoints, new HashMap<>(classBySynset), spec, out);
-    List<ModelResult> results = jsc.parallelize(tasks, Math.max(1, partitions)).mapPartitions(stage::apply).collect();
-    List<EvaluationRecord> records = new ArrayList<>();
-    List<Row> rejects = new ArrayList<>(driverRejects);
-    for (ModelResult r : results) {
-      records.addAll(r.records());
-      if (r.reject() != null) {
-        rejects.add(r.reject());
+    try (Sessions.Described described = Sessions.describe(spark, "benchmark: render the evaluation images")) {
+      long t0 = System.nanoTime();
+      HadoopDataSink out = Locations.sink(spark, outLocation);
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Map<String, String> classBySynset = new HashMap<>();
+      for (BenchmarkCategory c : spec.categories()) {
+        classBySynset.put(c.synset(), c.name());
       }
+      Stage stage = new Stage(shapes, keypoints, new HashMap<>(classBySynset), spec, out);
+      List<ModelResult> results = jsc.parallelize(tasks, Math.max(1, partitions)).mapPartitions(stage::apply).collect();
+      List<EvaluationRecord> records = new ArrayList<>();
+      List<Row> rejects = new ArrayList<>(driverRejects);
+      for (ModelResult r : results) {
+        records.addAll(r.records());
+        if (r.reject() != null) {
+          rejects.add(r.reject());
+        }
+      }
+      BenchmarkIndex.Counts counts;
+      try {
+        counts = BenchmarkIndex.write(out, spec, records);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write the index files below " + out.describe(""), e);
+      }
+      spark.createDataFrame(rejects, RenderTables.REJECTS).coalesce(1).write().mode(SaveMode.Overwrite)
+          .parquet(out.describe("rejects"));
+      long truncated = records.stream().filter(EvaluationRecord::truncated).count();
+      long occluded = records.stream().filter(EvaluationRecord::occluded).count();
+      Summary s = new Summary(tasks.size() + driverRejects.size(), records.size(), rejects.size(), counts, truncated,
+          occluded, tasks.size(), (System.nanoTime() - t0) / 1e9);
+      writeSummary(out, spec, s);
+      writePreview(out, Locations.root(spark, outLocation), spec, records, preview);
+      return s;
     }
-    BenchmarkIndex.Counts counts;
-    try {
-      counts = BenchmarkIndex.write(out, spec, records);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the index files below " + out.describe(""), e);
-    }
-    spark.createDataFrame(rejects, RenderTables.REJECTS).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(out.describe("rejects"));
-    long truncated = records.stream().filter(EvaluationRecord::truncated).count();
-    long occluded = records.stream().filter(EvaluationRecord::occluded).count();
-    Summary s = new Summary(tasks.size() + driverRejects.size(), records.size(), rejects.size(), counts, truncated,
-        occluded, tasks.size(), (System.nanoTime() - t0) / 1e9);
-    writeSummary(out, spec, s);
-    writePreview(out, Locations.root(spark, outLocation), spec, records, preview);
-    return s;
   }
 
   /** The per-partition stage: read each model and its keypoints, render, write its files. */

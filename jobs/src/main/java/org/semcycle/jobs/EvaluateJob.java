@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.Sessions;
 import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.isnan;
@@ -159,165 +160,167 @@ public final class EvaluateJob {
   }
 
   public static Summary run(SparkSession spark, Settings s, String predictions, List<String> groundTruth, String out) {
-    long t0 = System.nanoTime();
-    HadoopDataSink sink = Locations.sink(spark, out);
-    // 1. Ground truth, on the driver.
-    GroundTruthExtractor extractor = new GroundTruthExtractor(s.ids(), s.names(), s.split(), s.vocabulary());
-    List<Row> gtRows = new ArrayList<>();
-    List<Row> rejectRows = new ArrayList<>();
-    List<Row> visibilityRows = new ArrayList<>();
-    for (GroundTruthSet set : locate(spark, groundTruth)) {
-      GroundTruthExtractor.Result r = extractor.extract(set.format(), Locations.root(spark, set.location()));
-      for (GroundTruthRow g : r.rows()) {
-        gtRows.add(EvaluationTables.row(g, set.location()));
+    try (Sessions.Described described = Sessions.describe(spark, "evaluate")) {
+      long t0 = System.nanoTime();
+      HadoopDataSink sink = Locations.sink(spark, out);
+      // 1. Ground truth, on the driver.
+      GroundTruthExtractor extractor = new GroundTruthExtractor(s.ids(), s.names(), s.split(), s.vocabulary());
+      List<Row> gtRows = new ArrayList<>();
+      List<Row> rejectRows = new ArrayList<>();
+      List<Row> visibilityRows = new ArrayList<>();
+      for (GroundTruthSet set : locate(spark, groundTruth)) {
+        GroundTruthExtractor.Result r = extractor.extract(set.format(), Locations.root(spark, set.location()));
+        for (GroundTruthRow g : r.rows()) {
+          gtRows.add(EvaluationTables.row(g, set.location()));
+        }
+        for (GroundTruthReject j : r.rejects()) {
+          rejectRows.add(EvaluationTables.row(j));
+        }
+        for (VisibilityTruth v : r.visibility()) {
+          visibilityRows.add(EvaluationTables.row(v));
+        }
+        System.err.printf("evaluate: %s: %d ground-truth keypoints, %d rejects from %s%n",
+            set.format().dir(), r.rows().size(), r.rejects().size(), set.location());
       }
-      for (GroundTruthReject j : r.rejects()) {
-        rejectRows.add(EvaluationTables.row(j));
+      if (gtRows.isEmpty()) {
+        throw new IllegalArgumentException("--ground-truth " + groundTruth + ": no visible ground-truth keypoint");
       }
-      for (VisibilityTruth v : r.visibility()) {
-        visibilityRows.add(EvaluationTables.row(v));
+      Dataset<Row> gt = spark.createDataFrame(gtRows, EvaluationTables.GROUND_TRUTH);
+      gt.coalesce(1).write().mode("overwrite").parquet(Locations.join(out, "ground_truth"));
+      spark.createDataFrame(rejectRows, EvaluationTables.REJECTS).coalesce(1).write().mode("overwrite")
+          .parquet(Locations.join(out, "rejects"));
+      gt = spark.read().parquet(Locations.join(out, "ground_truth")).cache();
+  
+      progress("ground truth", t0);
+      // 2. Predictions, and the infer run's rejects beside them.
+      String table = predictionsTable(spark, predictions);
+      Dataset<Row> raw;
+      try {
+        raw = spark.read().parquet(table);
+      } catch (Exception e) {
+        throw new IllegalArgumentException("--predictions: cannot read the Parquet table " + table + ": " + e.getMessage(), e);
       }
-      System.err.printf("evaluate: %s: %d ground-truth keypoints, %d rejects from %s%n",
-          set.format().dir(), r.rows().size(), r.rejects().size(), set.location());
+      List<String> absent = new ArrayList<>(EvaluationTables.PREDICTION_COLUMNS);
+      absent.removeAll(Arrays.asList(raw.columns()));
+      if (!absent.isEmpty()) {
+        throw new IllegalArgumentException("--predictions " + table + ": missing columns " + absent
+            + " (docs/TABLES.md)");
+      }
+      Dataset<Row> p = raw.select(col("dataset"), col("category"), col("image_id"), col("pair_id"), col("method"),
+              col("setting"), col("keypoint_id").cast(DataTypes.IntegerType).as("keypoint_id"),
+              col("x").cast(DataTypes.DoubleType).as("x"), col("y").cast(DataTypes.DoubleType).as("y"), col("visible"))
+          .withColumn("protocol", when(col("pair_id").isNull(), lit("single")).otherwise(lit("pair")));
+      String[] key = {"dataset", "category", "image_id", "pair_id", "method", "setting", "keypoint_id"};
+      Row pc = p.groupBy(key[0], java.util.Arrays.copyOfRange(key, 1, key.length)).count()
+          .agg(org.apache.spark.sql.functions.sum("count"), org.apache.spark.sql.functions.count(lit(1))).first();
+      long predictionRows = pc.isNullAt(0) ? 0 : pc.getLong(0);
+      long duplicates = predictionRows - pc.getLong(1);
+      Dataset<Row> pd = p.dropDuplicates(key).cache();
+      Dataset<Row> runsFound = pd.select("dataset", "category", "method", "setting", "protocol").distinct();
+      List<Row> runList = runsFound.collectAsList();
+      Dataset<Row> runs = spark.createDataFrame(runList, runsFound.schema());
+      Dataset<Row> inferRejects = inferRejects(spark, predictions);
+  
+      progress("predictions", t0);
+      // 3. Scoring: every ground-truth row of a run, with its prediction or none; none is a reject
+      // when the run rejected the image or pair (with a reason), else a missing prediction.
+      Dataset<Row> singlePreds = pd.filter(col("protocol").equalTo("single"))
+          .select(col("dataset"), col("category"), col("image_id"), col("method"), col("setting"), col("keypoint_id"),
+              col("x"), col("y"), col("visible"), lit(true).as("predicted"));
+      Dataset<Row> pairPreds = pd.filter(col("protocol").equalTo("pair"))
+          .select(col("dataset"), col("category"), col("pair_id"), col("method"), col("setting"), col("keypoint_id"),
+              col("x"), col("y"), col("visible"), lit(true).as("predicted"));
+      Dataset<Row> singleRuns = runs.filter(col("protocol").equalTo("single"));
+      Dataset<Row> pairRuns = runs.filter(col("protocol").equalTo("pair"));
+      Dataset<Row> single = gt.join(singleRuns, seq("dataset", "category"))
+          .join(singlePreds, seq("dataset", "category", "image_id", "method", "setting", "keypoint_id"), "left")
+          .join(rejectedUnits(inferRejects.filter(col("pair_id").isNull()), singleRuns, "image_id"),
+              seq("dataset", "category", "image_id", "method", "setting"), "left");
+      Dataset<Row> pair = gt.filter(col("pair_id").isNotNull())
+          .join(pairRuns, seq("dataset", "category"))
+          .join(pairPreds, seq("dataset", "category", "pair_id", "method", "setting", "keypoint_id"), "left")
+          .join(rejectedUnits(inferRejects.filter(col("pair_id").isNotNull()), pairRuns, "pair_id"),
+              seq("dataset", "category", "pair_id", "method", "setting"), "left");
+      Dataset<Row> scored = single.unionByName(pair)
+          .withColumn("unit", when(col("pair_id").isNull(), lit("image")).otherwise(lit("pair")))
+          .withColumn("rejected", col("predicted").isNull().and(col("unit_rejected").isNotNull()))
+          .withColumn("missing", col("predicted").isNull().and(col("unit_rejected").isNull()))
+          .withColumn("distance", when(col("predicted").isNull().or(isnan(col("x"))).or(isnan(col("y"))), lit(Double.NaN))
+              .otherwise(sqrt(pow(col("x").minus(col("gt_x")), 2).plus(pow(col("y").minus(col("gt_y")), 2)))))
+          .withColumn("ambiguous", not(isnan(col("partner_x"))))
+          .withColumn("partner_distance", when(col("predicted").isNull().or(isnan(col("x"))).or(isnan(col("partner_x"))),
+                  lit(Double.NaN))
+              .otherwise(sqrt(pow(col("x").minus(col("partner_x")), 2).plus(pow(col("y").minus(col("partner_y")), 2)))))
+          .select("dataset", "category", "method", "setting", "protocol", "unit", "image_id", "pair_id", "keypoint_id",
+              "viewpoint_variation", "scale_variation", "truncation", "occlusion", "truncated", "occluded", "ambiguous",
+              "gt_x", "gt_y", "partner_x", "partner_y", "x", "y", "visible", "distance", "partner_distance", "missing",
+              "rejected", "tau_img", "tau_bbox", "image_path", "set_root");
+      scored = scored.cache();
+      scored.write().mode("overwrite").parquet(Locations.join(out, "scored"));
+      List<Missing> missingByRun = new ArrayList<>();
+      for (Row r : scored.groupBy("dataset", "method", "setting", "protocol")
+          .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
+              org.apache.spark.sql.functions.sum(when(col("missing"), 1L).otherwise(0L)).as("m"),
+              org.apache.spark.sql.functions.sum(when(col("rejected"), 1L).otherwise(0L)).as("r"))
+          .orderBy("dataset", "method", "setting", "protocol").collectAsList()) {
+        missingByRun.add(new Missing(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
+            r.getLong(5), r.getLong(6)));
+      }
+      long scoredRows = missingByRun.stream().mapToLong(Missing::keypoints).sum();
+      long missing = missingByRun.stream().mapToLong(Missing::missing).sum();
+      long rejected = missingByRun.stream().mapToLong(Missing::rejected).sum();
+      for (Missing m : missingByRun) {
+        System.err.printf(Locale.ROOT, "evaluate: %s %s: %d of %d ground-truth keypoints without a prediction%s%n",
+            m.dataset(), m.label(), m.missing(), m.keypoints(),
+            m.rejected() > 0 ? " (and " + m.rejected() + " of rejected images or pairs)" : "");
+      }
+      long unscored = pd.filter(col("protocol").equalTo("single"))
+          .join(gt.select("dataset", "category", "image_id", "keypoint_id").distinct(),
+              seq("dataset", "category", "image_id", "keypoint_id"), "left_anti").select("dataset")
+          .unionByName(pd.filter(col("protocol").equalTo("pair"))
+              .join(gt.filter(col("pair_id").isNotNull()).select("dataset", "category", "pair_id", "keypoint_id"),
+                  seq("dataset", "category", "pair_id", "keypoint_id"), "left_anti").select("dataset"))
+          .count();
+      int runCount = runList.size();
+  
+      progress("scoring", t0);
+      // 4. PCK tables and curves; the predicted visibility against the truth.
+      PckAggregation.Result agg = PckAggregation.aggregate(spark, scored, s.alphas(), s.curveAlphas());
+      List<PckRow> pckRows = sorted(agg.pck());
+      List<PckRow> breakdownRows = sorted(agg.breakdowns());
+      List<PckRow> curveRows = sorted(agg.curves());
+      List<VisibilityScore> visibility = visibility(spark, visibilityRows, singlePreds);
+      progress("aggregation", t0);
+      writePck(spark, pckRows, Locations.join(out, "pck"));
+      writePck(spark, breakdownRows, Locations.join(out, "pck_by_subset"));
+      writePck(spark, curveRows, Locations.join(out, "curves"));
+      JobOutput.text(sink, "pck.csv", EvaluationTables.pckCsv(pckRows));
+      JobOutput.text(sink, "pck_by_subset.csv", EvaluationTables.pckCsv(breakdownRows));
+      JobOutput.text(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
+      JobOutput.text(sink, "visibility.csv", VisibilityScore.csv(visibility));
+      List<PckRow> tableRows = new ArrayList<>(pckRows);
+      tableRows.addAll(breakdownRows);
+      List<TextTable> tables = new ArrayList<>(PaperTables.all(tableRows, s.headlineAlpha()));
+      if (!visibility.isEmpty()) {
+        tables.add(VisibilityScore.table(visibility));
+      }
+      StringBuilder all = new StringBuilder("# PCK tables\n\n");
+      for (TextTable t : tables) {
+        JobOutput.text(sink, "tables/" + t.name() + ".md", t.toMarkdown());
+        JobOutput.text(sink, "tables/" + t.name() + ".csv", t.toCsv());
+        all.append(t.toMarkdown()).append('\n');
+      }
+      JobOutput.text(sink, "tables.md", all.toString());
+      writeCharts(sink, curveRows);
+  
+      Summary summary = new Summary(gtRows.size(), rejectRows.size(), predictionRows, duplicates, scoredRows, missing,
+          rejected, unscored, runCount, pckRows, missingByRun, tables, (System.nanoTime() - t0) / 1e9);
+      JobOutput.text(sink, "summary.json", summaryJson(summary, pckRows, visibility, s.headlineAlpha()));
+      scored.unpersist();
+      gt.unpersist();
+      pd.unpersist();
+      return summary;
     }
-    if (gtRows.isEmpty()) {
-      throw new IllegalArgumentException("--ground-truth " + groundTruth + ": no visible ground-truth keypoint");
-    }
-    Dataset<Row> gt = spark.createDataFrame(gtRows, EvaluationTables.GROUND_TRUTH);
-    gt.coalesce(1).write().mode("overwrite").parquet(Locations.join(out, "ground_truth"));
-    spark.createDataFrame(rejectRows, EvaluationTables.REJECTS).coalesce(1).write().mode("overwrite")
-        .parquet(Locations.join(out, "rejects"));
-    gt = spark.read().parquet(Locations.join(out, "ground_truth")).cache();
-
-    progress("ground truth", t0);
-    // 2. Predictions, and the infer run's rejects beside them.
-    String table = predictionsTable(spark, predictions);
-    Dataset<Row> raw;
-    try {
-      raw = spark.read().parquet(table);
-    } catch (Exception e) {
-      throw new IllegalArgumentException("--predictions: cannot read the Parquet table " + table + ": " + e.getMessage(), e);
-    }
-    List<String> absent = new ArrayList<>(EvaluationTables.PREDICTION_COLUMNS);
-    absent.removeAll(Arrays.asList(raw.columns()));
-    if (!absent.isEmpty()) {
-      throw new IllegalArgumentException("--predictions " + table + ": missing columns " + absent
-          + " (docs/TABLES.md)");
-    }
-    Dataset<Row> p = raw.select(col("dataset"), col("category"), col("image_id"), col("pair_id"), col("method"),
-            col("setting"), col("keypoint_id").cast(DataTypes.IntegerType).as("keypoint_id"),
-            col("x").cast(DataTypes.DoubleType).as("x"), col("y").cast(DataTypes.DoubleType).as("y"), col("visible"))
-        .withColumn("protocol", when(col("pair_id").isNull(), lit("single")).otherwise(lit("pair")));
-    String[] key = {"dataset", "category", "image_id", "pair_id", "method", "setting", "keypoint_id"};
-    Row pc = p.groupBy(key[0], java.util.Arrays.copyOfRange(key, 1, key.length)).count()
-        .agg(org.apache.spark.sql.functions.sum("count"), org.apache.spark.sql.functions.count(lit(1))).first();
-    long predictionRows = pc.isNullAt(0) ? 0 : pc.getLong(0);
-    long duplicates = predictionRows - pc.getLong(1);
-    Dataset<Row> pd = p.dropDuplicates(key).cache();
-    Dataset<Row> runsFound = pd.select("dataset", "category", "method", "setting", "protocol").distinct();
-    List<Row> runList = runsFound.collectAsList();
-    Dataset<Row> runs = spark.createDataFrame(runList, runsFound.schema());
-    Dataset<Row> inferRejects = inferRejects(spark, predictions);
-
-    progress("predictions", t0);
-    // 3. Scoring: every ground-truth row of a run, with its prediction or none; none is a reject
-    // when the run rejected the image or pair (with a reason), else a missing prediction.
-    Dataset<Row> singlePreds = pd.filter(col("protocol").equalTo("single"))
-        .select(col("dataset"), col("category"), col("image_id"), col("method"), col("setting"), col("keypoint_id"),
-            col("x"), col("y"), col("visible"), lit(true).as("predicted"));
-    Dataset<Row> pairPreds = pd.filter(col("protocol").equalTo("pair"))
-        .select(col("dataset"), col("category"), col("pair_id"), col("method"), col("setting"), col("keypoint_id"),
-            col("x"), col("y"), col("visible"), lit(true).as("predicted"));
-    Dataset<Row> singleRuns = runs.filter(col("protocol").equalTo("single"));
-    Dataset<Row> pairRuns = runs.filter(col("protocol").equalTo("pair"));
-    Dataset<Row> single = gt.join(singleRuns, seq("dataset", "category"))
-        .join(singlePreds, seq("dataset", "category", "image_id", "method", "setting", "keypoint_id"), "left")
-        .join(rejectedUnits(inferRejects.filter(col("pair_id").isNull()), singleRuns, "image_id"),
-            seq("dataset", "category", "image_id", "method", "setting"), "left");
-    Dataset<Row> pair = gt.filter(col("pair_id").isNotNull())
-        .join(pairRuns, seq("dataset", "category"))
-        .join(pairPreds, seq("dataset", "category", "pair_id", "method", "setting", "keypoint_id"), "left")
-        .join(rejectedUnits(inferRejects.filter(col("pair_id").isNotNull()), pairRuns, "pair_id"),
-            seq("dataset", "category", "pair_id", "method", "setting"), "left");
-    Dataset<Row> scored = single.unionByName(pair)
-        .withColumn("unit", when(col("pair_id").isNull(), lit("image")).otherwise(lit("pair")))
-        .withColumn("rejected", col("predicted").isNull().and(col("unit_rejected").isNotNull()))
-        .withColumn("missing", col("predicted").isNull().and(col("unit_rejected").isNull()))
-        .withColumn("distance", when(col("predicted").isNull().or(isnan(col("x"))).or(isnan(col("y"))), lit(Double.NaN))
-            .otherwise(sqrt(pow(col("x").minus(col("gt_x")), 2).plus(pow(col("y").minus(col("gt_y")), 2)))))
-        .withColumn("ambiguous", not(isnan(col("partner_x"))))
-        .withColumn("partner_distance", when(col("predicted").isNull().or(isnan(col("x"))).or(isnan(col("partner_x"))),
-                lit(Double.NaN))
-            .otherwise(sqrt(pow(col("x").minus(col("partner_x")), 2).plus(pow(col("y").minus(col("partner_y")), 2)))))
-        .select("dataset", "category", "method", "setting", "protocol", "unit", "image_id", "pair_id", "keypoint_id",
-            "viewpoint_variation", "scale_variation", "truncation", "occlusion", "truncated", "occluded", "ambiguous",
-            "gt_x", "gt_y", "partner_x", "partner_y", "x", "y", "visible", "distance", "partner_distance", "missing",
-            "rejected", "tau_img", "tau_bbox", "image_path", "set_root");
-    scored = scored.cache();
-    scored.write().mode("overwrite").parquet(Locations.join(out, "scored"));
-    List<Missing> missingByRun = new ArrayList<>();
-    for (Row r : scored.groupBy("dataset", "method", "setting", "protocol")
-        .agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
-            org.apache.spark.sql.functions.sum(when(col("missing"), 1L).otherwise(0L)).as("m"),
-            org.apache.spark.sql.functions.sum(when(col("rejected"), 1L).otherwise(0L)).as("r"))
-        .orderBy("dataset", "method", "setting", "protocol").collectAsList()) {
-      missingByRun.add(new Missing(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4),
-          r.getLong(5), r.getLong(6)));
-    }
-    long scoredRows = missingByRun.stream().mapToLong(Missing::keypoints).sum();
-    long missing = missingByRun.stream().mapToLong(Missing::missing).sum();
-    long rejected = missingByRun.stream().mapToLong(Missing::rejected).sum();
-    for (Missing m : missingByRun) {
-      System.err.printf(Locale.ROOT, "evaluate: %s %s: %d of %d ground-truth keypoints without a prediction%s%n",
-          m.dataset(), m.label(), m.missing(), m.keypoints(),
-          m.rejected() > 0 ? " (and " + m.rejected() + " of rejected images or pairs)" : "");
-    }
-    long unscored = pd.filter(col("protocol").equalTo("single"))
-        .join(gt.select("dataset", "category", "image_id", "keypoint_id").distinct(),
-            seq("dataset", "category", "image_id", "keypoint_id"), "left_anti").select("dataset")
-        .unionByName(pd.filter(col("protocol").equalTo("pair"))
-            .join(gt.filter(col("pair_id").isNotNull()).select("dataset", "category", "pair_id", "keypoint_id"),
-                seq("dataset", "category", "pair_id", "keypoint_id"), "left_anti").select("dataset"))
-        .count();
-    int runCount = runList.size();
-
-    progress("scoring", t0);
-    // 4. PCK tables and curves; the predicted visibility against the truth.
-    PckAggregation.Result agg = PckAggregation.aggregate(spark, scored, s.alphas(), s.curveAlphas());
-    List<PckRow> pckRows = sorted(agg.pck());
-    List<PckRow> breakdownRows = sorted(agg.breakdowns());
-    List<PckRow> curveRows = sorted(agg.curves());
-    List<VisibilityScore> visibility = visibility(spark, visibilityRows, singlePreds);
-    progress("aggregation", t0);
-    writePck(spark, pckRows, Locations.join(out, "pck"));
-    writePck(spark, breakdownRows, Locations.join(out, "pck_by_subset"));
-    writePck(spark, curveRows, Locations.join(out, "curves"));
-    JobOutput.text(sink, "pck.csv", EvaluationTables.pckCsv(pckRows));
-    JobOutput.text(sink, "pck_by_subset.csv", EvaluationTables.pckCsv(breakdownRows));
-    JobOutput.text(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
-    JobOutput.text(sink, "visibility.csv", VisibilityScore.csv(visibility));
-    List<PckRow> tableRows = new ArrayList<>(pckRows);
-    tableRows.addAll(breakdownRows);
-    List<TextTable> tables = new ArrayList<>(PaperTables.all(tableRows, s.headlineAlpha()));
-    if (!visibility.isEmpty()) {
-      tables.add(VisibilityScore.table(visibility));
-    }
-    StringBuilder all = new StringBuilder("# PCK tables\n\n");
-    for (TextTable t : tables) {
-      JobOutput.text(sink, "tables/" + t.name() + ".md", t.toMarkdown());
-      JobOutput.text(sink, "tables/" + t.name() + ".csv", t.toCsv());
-      all.append(t.toMarkdown()).append('\n');
-    }
-    JobOutput.text(sink, "tables.md", all.toString());
-    writeCharts(sink, curveRows);
-
-    Summary summary = new Summary(gtRows.size(), rejectRows.size(), predictionRows, duplicates, scoredRows, missing,
-        rejected, unscored, runCount, pckRows, missingByRun, tables, (System.nanoTime() - t0) / 1e9);
-    JobOutput.text(sink, "summary.json", summaryJson(summary, pckRows, visibility, s.headlineAlpha()));
-    scored.unpersist();
-    gt.unpersist();
-    pd.unpersist();
-    return summary;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.Sessions;
 import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
@@ -79,98 +80,100 @@ public final class ReportJob {
 
   public static Summary run(SparkSession spark, Settings s, String evaluation, String predictions,
       List<String> groundTruth, String out) {
-    HadoopDataRoot eval = Locations.root(spark, evaluation);
-    for (String need : List.of("summary.json", "pck", "pck_by_subset", "scored", "ground_truth")) {
-      if (!eval.exists(need) && eval.list(need).isEmpty()) {
-        throw new IllegalArgumentException("--evaluation: " + eval.describe(need)
-            + " is missing (run semcycle evaluate into that folder first)");
+    try (Sessions.Described described = Sessions.describe(spark, "report")) {
+      HadoopDataRoot eval = Locations.root(spark, evaluation);
+      for (String need : List.of("summary.json", "pck", "pck_by_subset", "scored", "ground_truth")) {
+        if (!eval.exists(need) && eval.list(need).isEmpty()) {
+          throw new IllegalArgumentException("--evaluation: " + eval.describe(need)
+              + " is missing (run semcycle evaluate into that folder first)");
+        }
       }
-    }
-    HadoopDataSink sink = Locations.sink(spark, out);
-    ReportPage page = new ReportPage("semcycle evaluation report");
-    page.paragraph("Evaluation: " + eval.root());
-
-    page.heading("Counts");
-    com.fasterxml.jackson.databind.JsonNode summary = JsonFields.parse(eval.readUtf8("summary.json"), eval.describe("summary.json"));
-    page.pre(summary.has("counts") ? summary.get("counts").toPrettyString() : summary.toPrettyString());
-    page.table(missingTable(summary));
-
-    List<PckRow> rows = new ArrayList<>();
-    for (String t : List.of("pck", "pck_by_subset")) {
-      for (Row r : spark.read().parquet(Locations.join(evaluation, t)).collectAsList()) {
-        rows.add(EvaluationTables.pck(r));
+      HadoopDataSink sink = Locations.sink(spark, out);
+      ReportPage page = new ReportPage("semcycle evaluation report");
+      page.paragraph("Evaluation: " + eval.root());
+  
+      page.heading("Counts");
+      com.fasterxml.jackson.databind.JsonNode summary = JsonFields.parse(eval.readUtf8("summary.json"), eval.describe("summary.json"));
+      page.pre(summary.has("counts") ? summary.get("counts").toPrettyString() : summary.toPrettyString());
+      page.table(missingTable(summary));
+  
+      List<PckRow> rows = new ArrayList<>();
+      for (String t : List.of("pck", "pck_by_subset")) {
+        for (Row r : spark.read().parquet(Locations.join(evaluation, t)).collectAsList()) {
+          rows.add(EvaluationTables.pck(r));
+        }
       }
-    }
-    List<TextTable> tables = PaperTables.all(rows, s.alpha());
-    page.heading("Tables");
-    page.paragraph("PCK: distance <= alpha * tau; tau img = max(w, h) of the target image, tau bbox = max side of the"
-        + " target box. Per-keypoint averaging as the paper; every table of pck.csv also has per-pair (HPF) values.");
-    for (TextTable t : tables) {
-      page.table(t);
-    }
-    TextTable visibility = visibilityTable(summary);
-    if (!visibility.rows().isEmpty()) {
-      page.table(visibility);
-    }
-
-    page.heading("PCK curves");
-    List<String> plots = new ArrayList<>();
-    for (String f : eval.list("plots")) {
-      if (f.endsWith(".png")) {
-        copy(eval, "plots/" + f, sink, "plots/" + f);
-        plots.add("plots/" + f);
+      List<TextTable> tables = PaperTables.all(rows, s.alpha());
+      page.heading("Tables");
+      page.paragraph("PCK: distance <= alpha * tau; tau img = max(w, h) of the target image, tau bbox = max side of the"
+          + " target box. Per-keypoint averaging as the paper; every table of pck.csv also has per-pair (HPF) values.");
+      for (TextTable t : tables) {
+        page.table(t);
       }
-    }
-    page.figures(plots, plots.stream().map(p -> p.substring(6, p.length() - 4)).toList());
-
-    // Per-unit PCK at alpha (tau img).
-    Dataset<Row> scored = spark.read().parquet(Locations.join(evaluation, "scored"))
-        .filter(col("unit").equalTo(when(col("protocol").equalTo("pair"), lit("pair")).otherwise(lit("image"))));
-    List<Unit> units = new ArrayList<>();
-    for (Row r : scored
-        .withColumn("ok", when(col("distance").leq(lit(s.alpha()).multiply(col("tau_img"))), 1.0).otherwise(0.0))
-        .groupBy("dataset", "category", "method", "setting", "protocol", "unit", "image_id", "pair_id")
-        .agg(avg("ok").as("pck"), count(lit(1)).as("n")).collectAsList()) {
-      units.add(new Unit(r.getAs("dataset"), r.getAs("category"), r.getAs("method"), r.getAs("setting"),
-          r.getAs("protocol"), r.getAs("unit"), r.getAs("image_id"), r.getAs("pair_id"), r.<Double>getAs("pck"),
-          r.<Long>getAs("n")));
-    }
-    Map<String, List<Unit>> byDatasetRun = new LinkedHashMap<>();
-    List<PaperTables.Run> runOrder = PaperTables.runsOf(rows);
-    units.sort(Comparator.comparing(Unit::dataset)
-        .thenComparing(u -> runOrder.indexOf(new PaperTables.Run(u.method(), u.setting(), u.protocol())))
-        .thenComparing(Unit::pck).thenComparing(Unit::category).thenComparing(Unit::imageId)
-        .thenComparing(u -> u.pairId() == null ? "" : u.pairId()));
-    for (Unit u : units) {
-      byDatasetRun.computeIfAbsent(u.dataset() + "\t" + u.run(), k -> new ArrayList<>()).add(u);
-    }
-    Map<String, List<Unit>> examples = new LinkedHashMap<>();
-    Map<String, List<Unit>> failures = new LinkedHashMap<>();
-    Set<String> seenDatasets = new TreeSet<>();
-    for (Map.Entry<String, List<Unit>> e : byDatasetRun.entrySet()) {
-      String dataset = e.getKey().split("\t")[0];
-      failures.put(e.getKey(), e.getValue().subList(0, Math.min(s.failures(), e.getValue().size())));
-      if (seenDatasets.add(dataset)) {
-        List<Unit> byId = new ArrayList<>(e.getValue());
-        byId.sort(Comparator.comparing(Unit::category).thenComparing(Unit::imageId)
-            .thenComparing(u -> u.pairId() == null ? "" : u.pairId()));
-        examples.put(e.getKey(), byId.subList(0, Math.min(s.examples(), byId.size())));
+      TextTable visibility = visibilityTable(summary);
+      if (!visibility.rows().isEmpty()) {
+        page.table(visibility);
       }
+  
+      page.heading("PCK curves");
+      List<String> plots = new ArrayList<>();
+      for (String f : eval.list("plots")) {
+        if (f.endsWith(".png")) {
+          copy(eval, "plots/" + f, sink, "plots/" + f);
+          plots.add("plots/" + f);
+        }
+      }
+      page.figures(plots, plots.stream().map(p -> p.substring(6, p.length() - 4)).toList());
+  
+      // Per-unit PCK at alpha (tau img).
+      Dataset<Row> scored = spark.read().parquet(Locations.join(evaluation, "scored"))
+          .filter(col("unit").equalTo(when(col("protocol").equalTo("pair"), lit("pair")).otherwise(lit("image"))));
+      List<Unit> units = new ArrayList<>();
+      for (Row r : scored
+          .withColumn("ok", when(col("distance").leq(lit(s.alpha()).multiply(col("tau_img"))), 1.0).otherwise(0.0))
+          .groupBy("dataset", "category", "method", "setting", "protocol", "unit", "image_id", "pair_id")
+          .agg(avg("ok").as("pck"), count(lit(1)).as("n")).collectAsList()) {
+        units.add(new Unit(r.getAs("dataset"), r.getAs("category"), r.getAs("method"), r.getAs("setting"),
+            r.getAs("protocol"), r.getAs("unit"), r.getAs("image_id"), r.getAs("pair_id"), r.<Double>getAs("pck"),
+            r.<Long>getAs("n")));
+      }
+      Map<String, List<Unit>> byDatasetRun = new LinkedHashMap<>();
+      List<PaperTables.Run> runOrder = PaperTables.runsOf(rows);
+      units.sort(Comparator.comparing(Unit::dataset)
+          .thenComparing(u -> runOrder.indexOf(new PaperTables.Run(u.method(), u.setting(), u.protocol())))
+          .thenComparing(Unit::pck).thenComparing(Unit::category).thenComparing(Unit::imageId)
+          .thenComparing(u -> u.pairId() == null ? "" : u.pairId()));
+      for (Unit u : units) {
+        byDatasetRun.computeIfAbsent(u.dataset() + "\t" + u.run(), k -> new ArrayList<>()).add(u);
+      }
+      Map<String, List<Unit>> examples = new LinkedHashMap<>();
+      Map<String, List<Unit>> failures = new LinkedHashMap<>();
+      Set<String> seenDatasets = new TreeSet<>();
+      for (Map.Entry<String, List<Unit>> e : byDatasetRun.entrySet()) {
+        String dataset = e.getKey().split("\t")[0];
+        failures.put(e.getKey(), e.getValue().subList(0, Math.min(s.failures(), e.getValue().size())));
+        if (seenDatasets.add(dataset)) {
+          List<Unit> byId = new ArrayList<>(e.getValue());
+          byId.sort(Comparator.comparing(Unit::category).thenComparing(Unit::imageId)
+              .thenComparing(u -> u.pairId() == null ? "" : u.pairId()));
+          examples.put(e.getKey(), byId.subList(0, Math.min(s.examples(), byId.size())));
+        }
+      }
+      Set<String> wanted = new TreeSet<>();
+      examples.values().forEach(l -> l.forEach(u -> wanted.add(u.key())));
+      failures.values().forEach(l -> l.forEach(u -> wanted.add(u.key())));
+      Pictures pictures = new Pictures(spark, evaluation, predictions, groundTruth, wanted, sink);
+      page.heading("Examples");
+      pictures.section(page, examples, "examples", s.alpha());
+      page.heading("Failure cases");
+      page.paragraph(String.format(Locale.ROOT, "The %d units of each data set and run with the lowest PCK@%.2f (tau img)."
+          + " Discs: predictions (hollow = predicted invisible); crosses: truth; white lines join them;"
+          + " yellow: the true silhouette.", s.failures(), s.alpha()));
+      pictures.section(page, failures, "failures", s.alpha());
+  
+      JobOutput.text(sink, "index.html", page.html());
+      return new Summary(Locations.join(out, "index.html"), tables.size(), plots.size(), pictures.drawn, pictures.notDrawn);
     }
-    Set<String> wanted = new TreeSet<>();
-    examples.values().forEach(l -> l.forEach(u -> wanted.add(u.key())));
-    failures.values().forEach(l -> l.forEach(u -> wanted.add(u.key())));
-    Pictures pictures = new Pictures(spark, evaluation, predictions, groundTruth, wanted, sink);
-    page.heading("Examples");
-    pictures.section(page, examples, "examples", s.alpha());
-    page.heading("Failure cases");
-    page.paragraph(String.format(Locale.ROOT, "The %d units of each data set and run with the lowest PCK@%.2f (tau img)."
-        + " Discs: predictions (hollow = predicted invisible); crosses: truth; white lines join them;"
-        + " yellow: the true silhouette.", s.failures(), s.alpha()));
-    pictures.section(page, failures, "failures", s.alpha());
-
-    JobOutput.text(sink, "index.html", page.html());
-    return new Summary(Locations.join(out, "index.html"), tables.size(), plots.size(), pictures.drawn, pictures.notDrawn);
   }
 
   /** Draws the pictures of the chosen units. */

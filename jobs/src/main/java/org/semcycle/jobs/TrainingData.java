@@ -1,5 +1,6 @@
 package org.semcycle.jobs;
 
+import org.semcycle.spark.Sessions;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,25 +41,27 @@ public final class TrainingData {
   public record Clouds(List<float[]> xyz, List<int[]> labels, int points) {}
 
   public static Split views(SparkSession spark, Config c, String renderOut, boolean withVoxels, int maxTrain) {
-    String root = Locations.qualify(renderOut);
-    Dataset<Row> v = spark.read().parquet(root + "/views");
-    List<String> synsets = synsets(c);
-    if (!synsets.isEmpty()) {
-      v = v.where(functions.col("synset").isin(synsets.toArray()));
+    try (Sessions.Described described = Sessions.describe(spark, "train: read the rendered views")) {
+      String root = Locations.qualify(renderOut);
+      Dataset<Row> v = spark.read().parquet(root + "/views");
+      List<String> synsets = synsets(c);
+      if (!synsets.isEmpty()) {
+        v = v.where(functions.col("synset").isin(synsets.toArray()));
+      }
+      if (withVoxels) {
+        Dataset<Row> vox = spark.read().parquet(root + "/voxels").select("synset", "model_id", "resolution", "occupancy");
+        v = v.join(vox, scala.jdk.javaapi.CollectionConverters.asScala(List.of("synset", "model_id")).toSeq(), "left");
+      } else {
+        v = v.withColumn("resolution", functions.lit(0)).withColumn("occupancy", functions.lit(null).cast("binary"));
+      }
+      v = v.orderBy(functions.expr("xxhash64(synset, model_id, view_id)"));
+      List<RenderedSample> train = collect(v.where("split = 'train'").limit(maxTrain));
+      List<RenderedSample> val = collect(v.where("split = 'val'"));
+      if (train.isEmpty()) {
+        throw new IllegalArgumentException(root + "/views has no train-split views" + (synsets.isEmpty() ? "" : " for synsets " + synsets));
+      }
+      return new Split(train, val);
     }
-    if (withVoxels) {
-      Dataset<Row> vox = spark.read().parquet(root + "/voxels").select("synset", "model_id", "resolution", "occupancy");
-      v = v.join(vox, scala.jdk.javaapi.CollectionConverters.asScala(List.of("synset", "model_id")).toSeq(), "left");
-    } else {
-      v = v.withColumn("resolution", functions.lit(0)).withColumn("occupancy", functions.lit(null).cast("binary"));
-    }
-    v = v.orderBy(functions.expr("xxhash64(synset, model_id, view_id)"));
-    List<RenderedSample> train = collect(v.where("split = 'train'").limit(maxTrain));
-    List<RenderedSample> val = collect(v.where("split = 'val'"));
-    if (train.isEmpty()) {
-      throw new IllegalArgumentException(root + "/views has no train-split views" + (synsets.isEmpty() ? "" : " for synsets " + synsets));
-    }
-    return new Split(train, val);
   }
 
   private static List<RenderedSample> collect(Dataset<Row> d) {
@@ -111,45 +114,47 @@ public final class TrainingData {
 
   /** The clouds of one split's models, each labelled with its keypoints' semantic ids. */
   public static Clouds clouds(SparkSession spark, Config c, String keypoints, String split, int background) {
-    HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
-    Map<String, Boolean> wanted = new HashMap<>();
-    String rel = KeypointNetLayout.split(split);
-    if (root.exists(rel)) {
-      for (SplitEntry e : Splits.read(root, rel)) {
-        wanted.put(e.key(), true);
+    try (Sessions.Described described = Sessions.describe(spark, "train: read the point clouds")) {
+      HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
+      Map<String, Boolean> wanted = new HashMap<>();
+      String rel = KeypointNetLayout.split(split);
+      if (root.exists(rel)) {
+        for (SplitEntry e : Splits.read(root, rel)) {
+          wanted.put(e.key(), true);
+        }
       }
-    }
-    List<String> synsets = synsets(c);
-    KeypointVocabulary vocab = KeypointVocabulary.fromConfig(c);
-    List<String> order = new ArrayList<>();
-    for (String cat : vocab.categories()) {
-      order.add(vocab.category(cat).synset());
-    }
-    List<float[]> xyz = new ArrayList<>();
-    List<int[]> labels = new ArrayList<>();
-    int points = -1;
-    for (String file : root.list("annotations")) {
-      if (!file.endsWith(".json")) {
-        continue;
+      List<String> synsets = synsets(c);
+      KeypointVocabulary vocab = KeypointVocabulary.fromConfig(c);
+      List<String> order = new ArrayList<>();
+      for (String cat : vocab.categories()) {
+        order.add(vocab.category(cat).synset());
       }
-      for (ModelAnnotation a : AnnotationReader.read(root, "annotations/" + file)) {
-        if (!wanted.containsKey(a.classId() + "-" + a.modelId()) || (!synsets.isEmpty() && !synsets.contains(a.classId()))) {
+      List<float[]> xyz = new ArrayList<>();
+      List<int[]> labels = new ArrayList<>();
+      int points = -1;
+      for (String file : root.list("annotations")) {
+        if (!file.endsWith(".json")) {
           continue;
         }
-        PointCloud pcd = PcdReader.read(root, KeypointNetLayout.pcd(a.classId(), a.modelId()));
-        int[] ids = new int[pcd.size()];
-        java.util.Arrays.fill(ids, -1);
-        for (Keypoint k : a.keypoints()) {
-          ids[k.pcdPointIndex()] = CATEGORY_STRIDE * Math.max(0, order.indexOf(a.classId())) + k.semanticId();
+        for (ModelAnnotation a : AnnotationReader.read(root, "annotations/" + file)) {
+          if (!wanted.containsKey(a.classId() + "-" + a.modelId()) || (!synsets.isEmpty() && !synsets.contains(a.classId()))) {
+            continue;
+          }
+          PointCloud pcd = PcdReader.read(root, KeypointNetLayout.pcd(a.classId(), a.modelId()));
+          int[] ids = new int[pcd.size()];
+          java.util.Arrays.fill(ids, -1);
+          for (Keypoint k : a.keypoints()) {
+            ids[k.pcdPointIndex()] = CATEGORY_STRIDE * Math.max(0, order.indexOf(a.classId())) + k.semanticId();
+          }
+          if (background > 0) {
+            ids = BackgroundPoints.mark(pcd.xyz(), ids, background, 0.1, Seeds.mix(c.getLong("semcycle.seed"), "background", a.modelId()));
+          }
+          xyz.add(pcd.xyz());
+          labels.add(ids);
+          points = pcd.size();
         }
-        if (background > 0) {
-          ids = BackgroundPoints.mark(pcd.xyz(), ids, background, 0.1, Seeds.mix(c.getLong("semcycle.seed"), "background", a.modelId()));
-        }
-        xyz.add(pcd.xyz());
-        labels.add(ids);
-        points = pcd.size();
       }
+      return new Clouds(xyz, labels, points);
     }
-    return new Clouds(xyz, labels, points);
   }
 }

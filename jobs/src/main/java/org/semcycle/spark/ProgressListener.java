@@ -1,5 +1,6 @@
 package org.semcycle.spark;
 
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
@@ -8,10 +9,18 @@ import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 
-/** Prints task progress of each stage on stderr, at most every 2 seconds and at stage end. */
+/**
+ * Prints each stage's task progress on stderr, at most every 2 seconds and when a stage of more
+ * than one task ends, named by the job's description (what the semcycle job set with {@code
+ * setJobDescription}, e.g. "infer: the cycle") and with an estimate of the time left from the
+ * rate of finished tasks. Stages of jobs without a description (Spark's own bookkeeping) are
+ * counted but not printed.
+ */
 public final class ProgressListener extends SparkListener {
-  private final ConcurrentHashMap<Integer, int[]> stages = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Integer, String> names = new ConcurrentHashMap<>();
+  private record Stage(String name, int total, long start, int[] done) {}
+
+  private final ConcurrentHashMap<Integer, Stage> stages = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, String> jobOfStage = new ConcurrentHashMap<>();
   private volatile long lastPrint;
 
   static void attach(SparkSession s) {
@@ -19,8 +28,6 @@ public final class ProgressListener extends SparkListener {
       s.sparkContext().addSparkListener(new ProgressListener());
     }
   }
-
-  private final ConcurrentHashMap<Integer, String> jobOfStage = new ConcurrentHashMap<>();
 
   @Override
   public void onJobStart(SparkListenerJobStart e) {
@@ -33,38 +40,36 @@ public final class ProgressListener extends SparkListener {
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted e) {
     int id = e.stageInfo().stageId();
-    stages.put(id, new int[] {0, e.stageInfo().numTasks()});
-    names.put(id, jobOfStage.getOrDefault(id, shortName(e.stageInfo().name())));
+    stages.put(id, new Stage(jobOfStage.get(id), e.stageInfo().numTasks(), System.nanoTime(), new int[1]));
   }
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd e) {
-    int[] st = stages.get(e.stageId());
+    Stage st = stages.get(e.stageId());
     if (st == null) {
       return;
     }
-    synchronized (st) {
-      st[0]++;
+    int done;
+    synchronized (st.done()) {
+      done = ++st.done()[0];
     }
     long now = System.currentTimeMillis();
-    if (now - lastPrint > 2000) {
+    if (st.name() != null && done < st.total() && now - lastPrint > 2000) {
       lastPrint = now;
-      System.err.printf("  [spark] %s: %d/%d tasks%n", names.get(e.stageId()), st[0], st[1]);
+      double elapsed = (System.nanoTime() - st.start()) / 1e9;
+      double eta = elapsed / done * (st.total() - done);
+      System.err.printf(Locale.ROOT, "  [spark] %s: %d/%d tasks, %.0f s, about %.0f s left%n", st.name(), done,
+          st.total(), elapsed, eta);
     }
   }
 
   @Override
   public void onStageCompleted(SparkListenerStageCompleted e) {
-    int[] st = stages.remove(e.stageInfo().stageId());
-    String name = names.remove(e.stageInfo().stageId());
+    Stage st = stages.remove(e.stageInfo().stageId());
     jobOfStage.remove(e.stageInfo().stageId());
-    if (st != null && st[1] > 1) {
-      System.err.printf("  [spark] %s: done (%d tasks)%n", name, st[1]);
+    if (st != null && st.name() != null && st.total() > 1) {
+      System.err.printf(Locale.ROOT, "  [spark] %s: done (%d tasks in %.1f s)%n", st.name(), st.total(),
+          (System.nanoTime() - st.start()) / 1e9);
     }
-  }
-
-  private static String shortName(String n) {
-    int at = n.indexOf(" at ");
-    return at > 0 ? n.substring(0, at) : n;
   }
 }

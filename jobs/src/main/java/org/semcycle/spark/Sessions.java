@@ -29,6 +29,22 @@ public final class Sessions {
     return s;
   }
 
+  /**
+   * Names the Spark jobs started on this thread until the returned handle is closed (the progress
+   * lines show it), restoring the description that was set before.
+   */
+  public static Described describe(SparkSession s, String what) {
+    String before = s.sparkContext().getLocalProperty("spark.job.description");
+    s.sparkContext().setJobDescription(what);
+    return () -> s.sparkContext().setJobDescription(before);
+  }
+
+  /** A job description in force until closed. */
+  public interface Described extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** Number of partitions for a job: the configured value, or twice the default parallelism. */
   public static int partitions(SparkSession s, Config c, int items) {
     int p = c.getInt("semcycle.spark.partitions");

@@ -57,7 +57,8 @@ class PcdTest {
   void wrongPointCountNamesLine() {
     DataFormatException fewer = bad(HEADER + "0 0 0 1\n0 0 0 2\n");
     assertEquals(13, fewer.line(), fewer.getMessage());
-    assertTrue(fewer.problem().contains("after 2 point lines, header says POINTS 3"), fewer.getMessage());
+    assertTrue(fewer.problem().contains("truncated: the file ends after 2 point lines, the header says POINTS 3"),
+        fewer.getMessage());
     assertTrue(fewer.getMessage().startsWith("pcds/03001627/m.pcd:13: "), fewer.getMessage());
     DataFormatException more = bad(HEADER + "0 0 0 1\n0 0 0 2\n0 0 0 3\n0 0 0 4\n");
     assertEquals(15, more.line(), more.getMessage());
