@@ -30,6 +30,12 @@ public final class SemcycleConfig {
     return Files.isRegularFile(local.resolve("semcycle.conf")) ? local : null;
   }
 
+  /** The project's folder: the launcher sets -Dsemcycle.home; else the working directory. */
+  public static Path home() {
+    String h = System.getProperty("semcycle.home");
+    return Path.of(h != null ? h : ".");
+  }
+
   public static Config load(Path configFile, List<String> sets, Map<String, Object> options) {
     ConfigParseOptions strict = ConfigParseOptions.defaults().setAllowMissing(false);
     Config base;

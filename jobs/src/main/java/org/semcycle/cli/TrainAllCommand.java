@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code semcycle train-all}: every net of a profile for every category, from a fresh synth:
  * synth -> render -> per category sketch, voxel, view, view-sketch -> embed and dense2d over all
  * categories -> the shipped form of each ({@link ModelExport}) under {@code OUT/models} with a
- * {@code MODEL_CARD.md}. Rerunning it resumes: finished steps are skipped (a {@code .done}
+ * {@code MODEL_CARD.md}; {@code semcycle.train-all.profile-overrides.<profile>} sets the nets'
+ * budgets for its data sizes over the profile. Rerunning it resumes: finished steps are skipped (a {@code .done}
  * marker beside each), the render job resumes per model and each net from its last checkpoint.
  */
 @Command(
@@ -108,7 +109,15 @@ public final class TrainAllCommand implements Callable<Integer> {
     o.put("semcycle.render.image-size", profile.getInt("image-size"));
     o.put("semcycle.render.preview", 0);
     o.put("semcycle.output.mode", "resume");
-    return com.typesafe.config.ConfigFactory.parseMap(o).withFallback(base);
+    Config c = com.typesafe.config.ConfigFactory.parseMap(o).withFallback(base);
+    if (t.hasPath("render")) {
+      c = t.getConfig("render").atPath("semcycle.render").withFallback(c);
+    }
+    String name = base.getString("semcycle.train.profile");
+    if (t.hasPath("profile-overrides." + name)) {
+      c = t.getConfig("profile-overrides." + name).atPath("semcycle.train.profiles." + name).withFallback(c);
+    }
+    return c;
   }
 
   /** The whole run on a Spark session; {@code command} is recorded in the model card. */

@@ -193,7 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
       default -> throw new IllegalArgumentException(
           "--net must be sketch, voxel, view, view-sketch, embed, critic, voxel-finetune or dense2d, got '" + net + "'");
     }
-    Integer runEpochs = epochs != null ? epochs : voxelEpochs(p, which);
+    Integer runEpochs = epochs != null ? epochs : netEpochs(p, which);
     TrainLoop.Options lo = loopOptions(p, runEpochs, p.getInt("batch-size"), beta1, beta2, seed, 20, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
       TrainLoop.Summary summary = new TrainLoop(lo).fit(task, train, val, out, options, m);
@@ -271,7 +271,8 @@ public final class TrainCommand implements Callable<Integer> {
     int size = d.getInt("image-size");
     ViewPairSamples pairs = new ViewPairSamples(size, d.getInt("correspondences"), d.getInt("pairs-per-view"),
         d.getInt("min-correspondences"), d.getDouble("depth-tolerance"));
-    TrainingData.Split data = TrainingData.views(spark, c, views, false, p.getInt("max-train-samples"));
+    TrainingData.Split data = TrainingData.views(spark, c, views, false,
+        (d.hasPath("max-train-samples") ? d : p).getInt("max-train-samples"));
     ViewPairSamples.Built train = pairs.build(data.train(), seed, dtype);
     if (train.pairs() == 0) {
       throw new IllegalArgumentException(views + ": no two train views of one model share "
@@ -298,8 +299,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Config e = p.getConfig("embed");
     int points = e.getInt("points");
-    TrainingData.Clouds train = TrainingData.clouds(spark, c, keypoints, "train", e.getInt("background"));
-    TrainingData.Clouds val = TrainingData.clouds(spark, c, keypoints, "val", 0);
+    int maxModels = e.hasPath("max-models") ? e.getInt("max-models") : Integer.MAX_VALUE;
+    TrainingData.Clouds train = TrainingData.clouds(spark, c, keypoints, "train", e.getInt("background"), maxModels);
+    TrainingData.Clouds val = TrainingData.clouds(spark, c, keypoints, "val", 0, maxModels);
     System.err.printf("train embed: %d train / %d val models, %d points each%n", train.xyz().size(), val.xyz().size(), points);
     EmbedderConfig cfg = EmbedderConfig.small().withEmbeddingDim(e.getInt("dim"));
     try (EmbeddingNet net = EmbeddingNet.create(cfg, seed)) {
@@ -409,11 +411,12 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /**
-   * The profile's voxel-epochs for the voxel net (its own schedule beside the profile's epochs for
-   * the other nets), null for another net or when absent (the profile's epochs then).
+   * The profile's {@code <net>-epochs} (e.g. voxel-epochs: a net's own schedule beside the
+   * profile's epochs), null when absent (the profile's epochs then).
    */
-  static Integer voxelEpochs(Config profile, String net) {
-    return net.equals("voxel") && profile.hasPath("voxel-epochs") ? profile.getInt("voxel-epochs") : null;
+  static Integer netEpochs(Config profile, String net) {
+    String key = "\"" + net + "-epochs\"";
+    return profile.hasPath(key) ? profile.getInt(key) : null;
   }
 
   /** The profile's voxel-mirror (mirror augmentation of the voxel net's views), false when absent. */

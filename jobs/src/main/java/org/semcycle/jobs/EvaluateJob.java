@@ -104,13 +104,23 @@ public final class EvaluateJob {
       return missingByRun.stream().filter(m -> m.missing() > 0).toList();
     }
 
-    /** The method comparison tables and the tables of what makes an image hard (Markdown). */
+    /**
+     * The method comparison tables, and the tables of what makes an image hard for the runs they
+     * compare (setting full of each method) (Markdown).
+     */
     public String headline() {
       StringBuilder sb = new StringBuilder();
       for (TextTable t : tables) {
         if (t.name().equals("table1") || t.name().startsWith("table1-") || t.name().equals("table4")
-            || t.name().equals("table5") || PaperTables.HARDNESS.contains(t.name())) {
+            || t.name().equals("table5")) {
           sb.append(t.toMarkdown()).append('\n');
+        } else if (PaperTables.HARDNESS.contains(t.name())) {
+          int run = t.header().indexOf("run");
+          List<List<String>> full = t.rows().stream()
+              .filter(r -> r.get(run).endsWith("/ full") || r.get(run).endsWith("/ full (pairs)")).toList();
+          if (!full.isEmpty()) {
+            sb.append(new TextTable(t.name(), t.title(), t.header(), full).toMarkdown()).append('\n');
+          }
         }
       }
       return sb.toString();
@@ -269,11 +279,13 @@ public final class EvaluateJob {
       long scoredRows = missingByRun.stream().mapToLong(Missing::keypoints).sum();
       long missing = missingByRun.stream().mapToLong(Missing::missing).sum();
       long rejected = missingByRun.stream().mapToLong(Missing::rejected).sum();
+      Map<String, List<String>> missingLines = new TreeMap<>();
       for (Missing m : missingByRun) {
-        System.err.printf(Locale.ROOT, "evaluate: %s %s: %d of %d ground-truth keypoints without a prediction%s%n",
-            m.dataset(), m.label(), m.missing(), m.keypoints(),
-            m.rejected() > 0 ? " (and " + m.rejected() + " of rejected images or pairs)" : "");
+        missingLines.computeIfAbsent(m.dataset(), k -> new ArrayList<>()).add(String.format(Locale.ROOT, "%s %d/%d%s",
+            m.label(), m.missing(), m.keypoints(), m.rejected() > 0 ? " (+" + m.rejected() + " rejected)" : ""));
       }
+      missingLines.forEach((ds, lines) -> System.err.printf(
+          "evaluate: %s: ground-truth keypoints without a prediction per run: %s%n", ds, String.join(", ", lines)));
       long unscored = pd.filter(col("protocol").equalTo("single"))
           .join(gt.select("dataset", "category", "image_id", "keypoint_id").distinct(),
               seq("dataset", "category", "image_id", "keypoint_id"), "left_anti").select("dataset")

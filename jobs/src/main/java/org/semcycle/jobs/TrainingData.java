@@ -112,8 +112,12 @@ public final class TrainingData {
    */
   public static final int CATEGORY_STRIDE = 1000;
 
-  /** The clouds of one split's models, each labelled with its keypoints' semantic ids. */
-  public static Clouds clouds(SparkSession spark, Config c, String keypoints, String split, int background) {
+  /**
+   * The clouds of one split's models, each labelled with its keypoints' semantic ids; at most
+   * {@code maxPerCategory} models of each category (the first in the annotation files' order).
+   */
+  public static Clouds clouds(SparkSession spark, Config c, String keypoints, String split, int background,
+      int maxPerCategory) {
     try (Sessions.Described described = Sessions.describe(spark, "train: read the point clouds")) {
       HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
       Map<String, Boolean> wanted = new HashMap<>();
@@ -131,13 +135,15 @@ public final class TrainingData {
       }
       List<float[]> xyz = new ArrayList<>();
       List<int[]> labels = new ArrayList<>();
+      Map<String, Integer> perCategory = new HashMap<>();
       int points = -1;
       for (String file : root.list("annotations")) {
         if (!file.endsWith(".json")) {
           continue;
         }
         for (ModelAnnotation a : AnnotationReader.read(root, "annotations/" + file)) {
-          if (!wanted.containsKey(a.classId() + "-" + a.modelId()) || (!synsets.isEmpty() && !synsets.contains(a.classId()))) {
+          if (!wanted.containsKey(a.classId() + "-" + a.modelId()) || (!synsets.isEmpty() && !synsets.contains(a.classId()))
+              || perCategory.merge(a.classId(), 1, Integer::sum) > maxPerCategory) {
             continue;
           }
           PointCloud pcd = PcdReader.read(root, KeypointNetLayout.pcd(a.classId(), a.modelId()));

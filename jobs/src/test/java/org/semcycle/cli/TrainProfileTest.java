@@ -49,9 +49,9 @@ class TrainProfileTest {
     assertEquals(1f, TrainCommand.iouWeight(profile("standard")));
     assertEquals(0f, TrainCommand.iouWeight(profile("quick")));
     assertEquals(true, TrainCommand.mirror(profile("standard")));
-    assertEquals(12, TrainCommand.voxelEpochs(profile("standard"), "voxel"));
-    assertEquals(null, TrainCommand.voxelEpochs(profile("standard"), "sketch"));
-    assertEquals(null, TrainCommand.voxelEpochs(profile("quick"), "voxel"));
+    assertEquals(12, TrainCommand.netEpochs(profile("standard"), "voxel"));
+    assertEquals(null, TrainCommand.netEpochs(profile("standard"), "sketch"));
+    assertEquals(null, TrainCommand.netEpochs(profile("quick"), "voxel"));
     assertEquals(false, TrainCommand.mirror(profile("quick")));
     assertEquals(0.5f, TrainCommand.iouWeight(ConfigFactory.parseString("voxel-iou-weight = 0.5")));
   }
