@@ -80,6 +80,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     o.put("semcycle.benchmark.image-size", imageSize);
     o.put("semcycle.benchmark.preview", preview);
     Config c = common.load(output.addTo(o));
+    new Preflight(c).folderWith(shapes, "--shapes", "a ShapeNet root or a synth output; semcycle synth makes one",
+        "ShapeNetCore.v2", "taxonomy.json");
     SparkSession spark = Sessions.create(c, "benchmark");
     try {
       BenchmarkJob.Summary s = run(spark, c, shapes, keypoints, out);

@@ -28,6 +28,9 @@ public final class CommonOptions {
   @Option(names = "--partitions", description = "Partitions for the job's work (semcycle.spark.partitions).")
   Integer partitions;
 
+  @Option(names = "--verbose", description = "On an error, print the stack trace too (else one line).")
+  boolean verbose;
+
   /** Loads the configuration with this command's named options on top. */
   public Config load(Map<String, Object> commandOptions) {
     Map<String, Object> all = new LinkedHashMap<>();

@@ -80,6 +80,10 @@ public final class Eval3dCommand implements Callable<Integer> {
     o.put("semcycle.eval3d.points", points);
     o.put("semcycle.eval3d.noise", noise);
     Config c = common.load(o);
+    Preflight check = new Preflight(c);
+    check.exists(shapes, "--shapes");
+    check.kpdb(kpdb, "--kpdb");
+    check.folderWith(embedder, "--embedder", "a trained embedder; semcycle train --net embed makes one", "embedder.json");
     SparkSession spark = Sessions.create(c, "eval3d");
     try {
       Eval3dJob.Summary s = run(spark, c, shapes, keypoints, kpdb, embedder, out);

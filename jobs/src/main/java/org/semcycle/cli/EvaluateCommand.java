@@ -45,6 +45,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Config c = common.load(new LinkedHashMap<>());
+    Preflight check = new Preflight(c);
+    check.exists(predictions, "--predictions");
+    groundTruth.forEach(g -> check.exists(g, "--ground-truth"));
     SparkSession spark = Sessions.create(c, "evaluate");
     try {
       EvaluateJob.Summary s = EvaluateJob.run(spark, settings(c), predictions, groundTruth, out);

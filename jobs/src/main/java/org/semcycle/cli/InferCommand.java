@@ -36,13 +36,22 @@ public final class InferCommand implements Callable<Integer> {
   @Option(names = "--dataset", split = ",", description = "pix3d, spair, pfpascal (default: every set found under --root).")
   List<String> datasets;
 
-  @Option(names = "--root", required = true, description = "A benchmark output folder (with pix3d/ spair/ pfpascal/) or one set's root.")
+  @Option(names = "--root", description = "A benchmark output folder (with pix3d/ spair/ pfpascal/) or one set's root.")
   String root;
 
-  @Option(names = "--models", required = true, description = "Models folder with sketch/ voxel/ view/ [view-sketch/] embed/ (train's outputs).")
+  @Option(names = "--images", description = "Plain photos instead of evaluation sets: a folder (every .jpg/.jpeg/.png below it),"
+      + " a glob (DIR/**/*.jpg), or a CSV or Parquet list with columns path[,category][,x1,y1,x2,y2][,mask] (paths relative to"
+      + " the list's folder); any Hadoop file system. Boxes and masks are used when given, else found.")
+  String images;
+
+  @Option(names = "--category", description = "The category of --images (chair, car, airplane) where the list gives none.")
+  String category;
+
+  @Option(names = "--models", description = "Models folder with sketch/ voxel/ view/ [view-sketch/] embed/ (train's outputs),"
+      + " or per category <category>/sketch/ ... (train-all's); default the shipped models/standard.")
   String models;
 
-  @Option(names = "--kpdb", required = true, description = "Keypoint database folder (kpdb's output).")
+  @Option(names = "--kpdb", description = "Keypoint database folder (kpdb's output); default MODELS/kpdb.")
   String kpdb;
 
   @Option(names = "--shapes", description = "Synth output folder (ShapeNetCore.v2/ + KeypointNet/): the true models and keypoints for gt-3d, gt-semantic, all-gt.")
@@ -73,9 +82,22 @@ public final class InferCommand implements Callable<Integer> {
     o.put("semcycle.infer.visualize", visualize);
     o.put("semcycle.infer.batch-size", batchSize);
     Config c = common.load(output.addTo(o));
+    if ((root == null) == (images == null)) {
+      throw new IllegalArgumentException("give --root (evaluation sets) or --images (plain photos), one of them");
+    }
+    Preflight check = new Preflight(c);
+    String m = check.models(models != null ? models : PredictCommand.shipped().toString(),
+        KeypointVocabulary.fromConfig(c).categories(), c.getString("semcycle.infer.voxel-net"), models == null);
+    String k = kpdb != null ? kpdb : Locations.join(m, "kpdb");
+    check.kpdb(k, "--kpdb");
+    check.exists(root != null ? root : images.replaceAll("[*?\\[{].*$", ""), root != null ? "--root" : "--images");
     SparkSession spark = Sessions.create(c, "infer");
     try {
-      InferJob.Summary s = run(spark, c, datasets, root, models, kpdb, shapes, settings, baseline, out);
+      ImageInputs in = root != null ? ImageInputs.evaluationSets(spark, root, datasets)
+          : ImageInputs.photos(spark, images, category);
+      List<String> wanted = settings != null && !settings.isEmpty() ? settings
+          : images != null ? List.of("full") : InferSettings.labels(c);
+      InferJob.Summary s = run(spark, c, in, m, k, shapes, wanted, baseline, out);
       System.out.println(s.line());
       return 0;
     } finally {
@@ -83,27 +105,17 @@ public final class InferCommand implements Callable<Integer> {
     }
   }
 
+  /** infer on the evaluation sets under {@code root} (the demo and tests call this). */
   public static InferJob.Summary run(SparkSession spark, Config c, List<String> datasets,
       String root, String models, String kpdb, String shapes, List<String> settings,
       String baseline, String out) {
-    HadoopDataRoot given = Locations.root(spark, root);
-    Map<String, HadoopDataRoot> sets = new LinkedHashMap<>();
-    List<String> wanted = datasets == null || datasets.isEmpty() ? ImageSet.DATASETS : datasets;
-    for (String d : wanted) {
-      if (!ImageSet.DATASETS.contains(d)) {
-        throw new IllegalArgumentException("unknown data set '" + d + "'; one of " + ImageSet.DATASETS);
-      }
-      if (!given.list(d).isEmpty()) {
-        sets.put(d, Locations.root(spark, Locations.join(root, d)));
-      }
-    }
-    if (sets.isEmpty()) {
-      if (datasets == null || datasets.size() != 1) {
-        throw new IllegalArgumentException(given.describe("") + ": no " + wanted
-            + " folder; give --dataset NAME when --root is one set's root");
-      }
-      sets.put(datasets.get(0), given);
-    }
+    return run(spark, c, ImageInputs.evaluationSets(spark, root, datasets), models, kpdb, shapes,
+        settings == null || settings.isEmpty() ? InferSettings.labels(c) : settings, baseline, out);
+  }
+
+  /** infer on the given image sets. */
+  public static InferJob.Summary run(SparkSession spark, Config c, ImageInputs images, String models, String kpdb,
+      String shapes, List<String> labels, String baseline, String out) {
     KeypointVocabulary vocab = KeypointVocabulary.fromConfig(c);
     List<BenchmarkCategory> cats = new ArrayList<>();
     Map<String, String> classBySynset = new LinkedHashMap<>();
@@ -119,19 +131,25 @@ public final class InferCommand implements Callable<Integer> {
       shapeRoot = r.shapes();
       kpRoot = r.keypoints();
     }
-    List<String> labels = settings == null || settings.isEmpty() ? InferSettings.labels(c) : settings;
     InferSettings s = InferSettings.of(c, CycleSetting.parseAll(labels), java.util.Set.of());
     var db = KeypointDatabases.read(spark, kpdb);
-    Map<String, ImageSet> readers = new LinkedHashMap<>();
-    sets.keySet().forEach(d -> readers.put(d, ImageSet.of(d)));
-    InferJob.Inputs in = new InferJob.Inputs(sets, readers, Locations.root(spark, models), shapeRoot,
+    InferJob.Inputs in = new InferJob.Inputs(images.roots(), images.readers(), Locations.root(spark, models), shapeRoot,
         kpRoot, classBySynset, Locations.qualify(kpdb), db.rows(), cats,
-        c.getInt("semcycle.infer.visualize"), baselineRoot(spark, models, baseline));
+        keypointNames(vocab), c.getInt("semcycle.infer.visualize"), baselineRoot(spark, models, baseline));
     int partitions = Sessions.partitions(spark, c, Integer.MAX_VALUE);
     try (org.semcycle.spark.ShardedOutput o = org.semcycle.spark.ShardedOutput.open(spark, out,
         org.semcycle.spark.OutputMode.of(c))) {
       return InferJob.run(spark, in, s, partitions, o, Locations.sink(spark, out));
     }
+  }
+
+  /** Keypoint names by "category/semantic id". */
+  static Map<String, String> keypointNames(KeypointVocabulary vocab) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String cat : vocab.categories()) {
+      vocab.category(cat).names().forEach((id, name) -> out.put(cat + "/" + id, name));
+    }
+    return out;
   }
 
   /** The baseline's model folder: the given one, else MODELS/dense2d when it holds a model. */

@@ -57,6 +57,10 @@ public final class KpdbCommand implements Callable<Integer> {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("semcycle.kpdb.split", split);
     Config c = common.load(output.addTo(o));
+    Preflight check = new Preflight(c);
+    check.folderWith(keypoints, "--keypoints", "a KeypointNet root or a synth output", "KeypointNet", "annotations");
+    check.folderWith(embedder, "--embedder", "a trained embedder; semcycle train --net embed makes one",
+        "embedder.json");
     SparkSession spark = Sessions.create(c, "kpdb");
     try {
       System.out.println(run(spark, c, keypoints, embedder, out).line());
@@ -69,7 +73,7 @@ public final class KpdbCommand implements Callable<Integer> {
   public static KpdbJob.Summary run(SparkSession spark, Config c, String keypoints, String embedder, String out) {
     HadoopDataRoot root = DataSetRoots.keypointNet(spark, keypoints);
     String split = c.getString("semcycle.kpdb.split");
-    Catalog catalog = catalog(root, split);
+    Catalog catalog = catalog(root, split, c.getInt("semcycle.kpdb.max-models-per-category"));
     List<KpdbJob.ModelTask> tasks = catalog.tasks();
     int partitions = Sessions.partitions(spark, c, tasks.size());
     System.err.printf("kpdb: %d %s models from %s with %s on %d partitions%n", tasks.size(), split, root, embedder, partitions);
@@ -84,11 +88,12 @@ public final class KpdbCommand implements Callable<Integer> {
   public record Catalog(List<KpdbJob.ModelTask> tasks, List<Row> rejects) {}
 
   /**
-   * The database models: every annotated model of the split ("all": every split), in file order.
+   * The database models: every annotated model of the split ("all": every split), in file order,
+   * at most {@code maxPerCategory} of each category (0: all).
    * An annotation file that does not parse (bad JSON, not UTF-8, a bad field) becomes a reject
    * row (stage "catalog", the file, the reason) and the other files are still read.
    */
-  public static Catalog catalog(HadoopDataRoot root, String split) {
+  public static Catalog catalog(HadoopDataRoot root, String split, int maxPerCategory) {
     Map<String, String> splitOf = new HashMap<>();
     for (String name : Splits.NAMES) {
       String rel = "splits/" + name + ".txt";
@@ -112,9 +117,10 @@ public final class KpdbCommand implements Callable<Integer> {
         rejects.add(RenderTables.rejectRow("catalog", null, null, root.describe(rel), KpdbJob.reason(e)));
         continue;
       }
+      int taken = 0;
       for (ModelAnnotation a : models) {
         String s = splitOf.get(a.classId() + "-" + a.modelId());
-        if (split.equals("all") || split.equals(s)) {
+        if ((split.equals("all") || split.equals(s)) && (maxPerCategory <= 0 || taken++ < maxPerCategory)) {
           tasks.add(new KpdbJob.ModelTask(a.classId(), a.modelId(), s, rel));
         }
       }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       KpdbCommand.class,
       Eval3dCommand.class,
       InferCommand.class,
+      PredictCommand.class,
       EvaluateCommand.class,
       ReportCommand.class,
       DemoCommand.class,
@@ -41,7 +42,7 @@ public final class Main implements Runnable {
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           cmd.getErr().println("semcycle " + cmd.getCommandName() + ": " + describe(ex));
-          if (Boolean.getBoolean("semcycle.stacktrace")) {
+          if (Boolean.getBoolean("semcycle.stacktrace") || java.util.Arrays.asList(args).contains("--verbose")) {
             ex.printStackTrace(cmd.getErr());
           }
           return 1;
@@ -49,8 +50,13 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
+  /** The error in one line: the message's first line (Spark's add the plan below). */
   private static String describe(Throwable ex) {
     String msg = ex.getMessage();
-    return msg == null ? ex.getClass().getSimpleName() : msg;
+    if (msg == null || msg.isBlank()) {
+      return ex.getClass().getSimpleName();
+    }
+    int nl = msg.indexOf('\n');
+    return nl < 0 ? msg : msg.substring(0, nl).strip();
   }
 }

@@ -77,6 +77,8 @@ public final class RenderCommand implements Callable<Integer> {
     o.put("semcycle.render.camera-sampling", sampling);
     o.put("semcycle.render.preview", preview);
     Config c = common.load(output.addTo(o));
+    new Preflight(c).folderWith(shapes, "--shapes", "a ShapeNet root or a synth output; semcycle synth makes one",
+        "ShapeNetCore.v2", "taxonomy.json");
     SparkSession spark = Sessions.create(c, "render");
     try {
       RenderJob.Summary s = run(spark, c, shapes, keypoints, out);

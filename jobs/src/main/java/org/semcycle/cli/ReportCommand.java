@@ -40,6 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Config c = common.load(new LinkedHashMap<>());
+    new Preflight(c).folderWith(evaluation, "--evaluation", "an evaluate output; semcycle evaluate makes one",
+        "summary.json");
     SparkSession spark = Sessions.create(c, "report");
     try {
       ReportJob.Summary s = ReportJob.run(spark, settings(c), evaluation, predictions, groundTruth, out);

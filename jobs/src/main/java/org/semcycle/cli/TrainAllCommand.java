@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       "Train every net of a profile for each category from a fresh synth, resumable:",
       "OUT/data (synth), OUT/render, OUT/work/<category>/<net>, OUT/work/embed, OUT/work/dense2d, then",
       "OUT/models/<category>/{sketch,voxel,view,view-sketch}, OUT/models/{embed,dense2d} (float16 weights",
-      "and options, the training logs) and OUT/models/MODEL_CARD.md. Rerun the same command to resume."
+      "and options, the training logs), OUT/models/kpdb (the keypoint database of the train models) and",
+      "OUT/models/MODEL_CARD.md. Rerun the same command to resume."
     })
 public final class TrainAllCommand implements Callable<Integer> {
   static final List<String> PER_CATEGORY = List.of("sketch", "voxel", "view", "view-sketch");
@@ -128,7 +129,7 @@ public final class TrainAllCommand implements Callable<Integer> {
     List<String> cats = c.getStringList("semcycle.synth.categories");
     List<String> wanted = c.getStringList("semcycle.train-all.nets");
     int steps = 2 + cats.size() * (int) PER_CATEGORY.stream().filter(wanted::contains).count()
-        + (int) SHARED.stream().filter(wanted::contains).count() + 1;
+        + (int) SHARED.stream().filter(wanted::contains).count() + (wanted.contains("embed") ? 2 : 1);
     Progress p = new Progress(steps);
     long t0 = System.nanoTime();
     Path data = out.resolve("data");
@@ -185,6 +186,15 @@ public final class TrainAllCommand implements Callable<Integer> {
       if (Files.exists(dir.resolve(".done"))) {
         ModelExport.export(net, dir, models.resolve(net), half);
       }
+    }
+    Path kpdb = models.resolve("kpdb");
+    if (wanted.contains("embed") && Files.exists(out.resolve("work/embed/.done"))
+        && p.step("kpdb: the keypoint database shipped with the nets", Files.exists(kpdb.resolve("summary.csv")))) {
+      Config kc = com.typesafe.config.ConfigFactory.parseMap(Map.of("semcycle.kpdb.split", "train",
+          "semcycle.kpdb.max-models-per-category", t.getInt("kpdb-models-per-category"),
+          "semcycle.output.mode", "overwrite")).withFallback(c);
+      System.out.println(KpdbCommand.run(spark, kc, data.toString(), models.resolve("embed").toString(),
+          kpdb.toString()).line());
     }
     ModelCard.write(models, c, command, cats, (System.nanoTime() - t0) / 1e9);
     System.out.printf(Locale.ROOT, "train-all: done in %.1f min; models in %s (MODEL_CARD.md)%n",

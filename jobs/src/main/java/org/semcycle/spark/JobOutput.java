@@ -39,11 +39,22 @@ public final class JobOutput {
 
   /**
    * The rows as one CSV file with a header at {@code file} (Spark writes a folder of part files;
-   * tools want one file): written through a folder beside it, whose single part is moved there.
+   * tools want one file).
    */
   public static void singleCsv(SparkSession spark, Dataset<Row> rows, String file) {
+    single(rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true"), "csv", spark, file);
+  }
+
+  /** The rows as one JSON-lines file (one object a row) at {@code file}. */
+  public static void singleJson(SparkSession spark, Dataset<Row> rows, String file) {
+    single(rows.coalesce(1).write().mode(SaveMode.Overwrite), "json", spark, file);
+  }
+
+  /** Writes through a folder beside {@code file}, whose single part is then moved there. */
+  private static void single(org.apache.spark.sql.DataFrameWriter<Row> writer, String format, SparkSession spark,
+      String file) {
     String folder = file + "_parts";
-    rows.coalesce(1).write().mode(SaveMode.Overwrite).option("header", "true").csv(folder);
+    writer.format(format).save(folder);
     try {
       org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
       org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());

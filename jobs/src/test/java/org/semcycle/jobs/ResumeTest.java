@@ -125,7 +125,7 @@ class ResumeTest {
 
     HadoopDataRoot kpn = DataSetRoots.keypointNet(s, data.toString());
     HadoopDataRoot emb = Locations.root(s, embedder.toString());
-    List<KpdbJob.ModelTask> tasks = KpdbCommand.catalog(kpn, "all").tasks();
+    List<KpdbJob.ModelTask> tasks = KpdbCommand.catalog(kpn, "all", 0).tasks();
     try (ShardedOutput o = ShardedOutput.open(s, resumed, OutputMode.OVERWRITE)) {
       KpdbJob.run(s, tasks.subList(0, 2), List.of(), kpn, emb, 3, 2, o); // interrupted after two models
     }

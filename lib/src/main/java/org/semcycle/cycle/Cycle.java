@@ -297,7 +297,8 @@ public final class Cycle {
     Camera cam = camera;
     Timed<List<PredictedKeypoint>> projected = Timed.of(() -> ProjectionStage.project(cam, mesh, kps));
     ms.add("project", projected.millis());
-    return new CycleResult(c, projected.get(), camera, mesh, w.crop, initial, viewpoint, fitIou, ms.withTotal());
+    return new CycleResult(c, projected.get(), camera, mesh, w.box.clone(), w.crop, initial, viewpoint, fitIou,
+        ms.withTotal());
   }
 
   private static <T> T require(T value, String reason) {

@@ -95,6 +95,16 @@ public final class CycleNets implements AutoCloseable {
     }
   }
 
+  /**
+   * The nets of one category from a models folder: each net from {@code models/<category>/<net>}
+   * when that folder exists (train-all's layout), else from {@code models/<net>} (shared by every
+   * category, as the embedder always is).
+   */
+  public static CycleNets loadFor(Path models, String category, String voxelDir, Device device) throws IOException {
+    return load(net -> Files.isDirectory(models.resolve(category).resolve(net))
+        ? models.resolve(category).resolve(net) : models.resolve(net), voxelDir, device);
+  }
+
   private static <T extends AutoCloseable> T keep(List<AutoCloseable> loaded, T net) {
     loaded.add(net);
     return net;

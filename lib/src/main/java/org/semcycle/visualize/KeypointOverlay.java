@@ -61,6 +61,7 @@ public final class KeypointOverlay {
   private boolean[] mask;
   private String title;
   private double scale;
+  private Map<Integer, String> names = Map.of();
 
   /** An overlay on an image (not modified; it is copied when drawn). */
   public KeypointOverlay(BufferedImage image) {
@@ -123,6 +124,12 @@ public final class KeypointOverlay {
   }
 
   /** A caption drawn in a strip above the picture. */
+  /** Writes each predicted keypoint's name (by id) beside it. */
+  public KeypointOverlay names(Map<Integer, String> byId) {
+    this.names = Map.copyOf(byId);
+    return this;
+  }
+
   public KeypointOverlay title(String text) {
     this.title = text;
     return this;
@@ -251,6 +258,21 @@ public final class KeypointOverlay {
         g.setColor(c);
         g.setStroke(new BasicStroke(2f));
         g.draw(disc);
+      }
+    }
+    if (!names.isEmpty()) {
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      for (Mark p : predicted) {
+        String name = names.get(p.keypointId());
+        if (p.placed() && name != null) {
+          float x = (float) (px(p.x()) + r + 1);
+          float y = (float) (px(p.y()) + 4);
+          g.setColor(Color.BLACK);
+          g.drawString(name, x + 1, y + 1);
+          g.setColor(p.visible() ? Color.WHITE : Color.LIGHT_GRAY);
+          g.drawString(name, x, y);
+        }
       }
     }
   }

@@ -22,7 +22,7 @@ class PairTransferTest {
   void anImagePairedWithItselfMapsEachVisibleKeypointOntoItself() {
     Mesh chair = TestShapes.chair();
     Camera cam = Camera.lookAt(Viewpoint.of(30, 20, 2.2), 96, 96, 35);
-    CycleResult r = new CycleResult(CycleSetting.FULL, List.of(), cam, chair, null, null, null, Double.NaN, Map.of());
+    CycleResult r = new CycleResult(CycleSetting.FULL, List.of(), cam, chair, null, null, null, null, Double.NaN, Map.of());
     KeypointProjector proj = KeypointProjector.forMesh(chair, cam);
     List<PairTransfer.SourceKeypoint> kps = new ArrayList<>();
     for (int v = 0; v < chair.vertexCount() && kps.size() < 12; v += 3) {

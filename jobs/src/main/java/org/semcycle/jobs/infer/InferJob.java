@@ -1,5 +1,11 @@
 package org.semcycle.jobs.infer;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +26,7 @@ import org.semcycle.embedding.KeypointRecord;
 import org.semcycle.images.ImagePair;
 import org.semcycle.images.ImageSet;
 import org.semcycle.images.ImageTask;
+import org.semcycle.images.PlainImages;
 import org.semcycle.spark.JobOutput;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
@@ -45,7 +52,7 @@ public final class InferJob {
   public record Inputs(Map<String, HadoopDataRoot> sets, Map<String, ImageSet> readers, HadoopDataRoot models,
       HadoopDataRoot shapes, HadoopDataRoot keypoints, Map<String, String> classBySynset,
       String kpdb, List<KeypointRecord> kpdbRows, List<BenchmarkCategory> categories,
-      int visualize, HadoopDataRoot baseline) {}
+      Map<String, String> keypointNames, int visualize, HadoopDataRoot baseline) {}
 
   /** What the run did. */
   public record Summary(long images, long settings, long predictionRows, long predictedPairs,
@@ -140,6 +147,9 @@ public final class InferJob {
           .orderBy("setting", "stage"), out.staged("timings.csv"));
       JobOutput.singleCsv(spark, rejects.orderBy("dataset", "category", "image_id", "setting"), out.staged("rejects.csv"));
       out.replace("timings.csv", "rejects.csv");
+      if (in.readers().containsKey(PlainImages.NAME)) {
+        writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)), in.keypointNames(), out);
+      }
       long rows = written.count();
       long predicted = written.where("pair_id is null")
           .select("dataset", "category", "image_id", "setting").distinct().count();
@@ -159,6 +169,34 @@ public final class InferJob {
       spark.sparkContext().setJobDescription(null);
       results.unpersist(false);
     }
+  }
+
+  /**
+   * {@code OUT/predictions.jsonl}: one JSON object per image and setting (image id = its path,
+   * category, setting, keypoints with id, name, x, y, visible, confidence), for tools without
+   * Parquet.
+   */
+  private static void writeJsonLines(SparkSession spark, Dataset<Row> preds, Map<String, String> names,
+      ShardedOutput out) {
+    List<Row> nameRows = new ArrayList<>();
+    names.forEach((k, v) -> nameRows.add(org.apache.spark.sql.RowFactory.create(k, v)));
+    Dataset<Row> n = spark.createDataFrame(nameRows, org.apache.spark.sql.types.DataTypes.createStructType(List.of(
+        org.apache.spark.sql.types.DataTypes.createStructField("name_key", org.apache.spark.sql.types.DataTypes.StringType, false),
+        org.apache.spark.sql.types.DataTypes.createStructField("name", org.apache.spark.sql.types.DataTypes.StringType, false))));
+    Dataset<Row> rows = preds
+        .withColumn("name_key", concat_ws("/", col("category"), col("keypoint_id").cast("string")))
+        .join(n, seqOf("name_key"), "left")
+        .groupBy("category", "image_id", "setting")
+        .agg(sort_array(collect_list(struct(col("keypoint_id").as("id"), col("name"), col("x"), col("y"),
+            col("visible"), col("confidence")))).as("keypoints"))
+        .withColumnRenamed("image_id", "image")
+        .orderBy("image", "setting");
+    JobOutput.singleJson(spark, rows, out.staged("predictions.jsonl"));
+    out.replace("predictions.jsonl");
+  }
+
+  private static scala.collection.immutable.Seq<String> seqOf(String... names) {
+    return org.semcycle.jobs.EvaluationTables.seq(names);
   }
 
   /**

@@ -14,8 +14,6 @@ import org.semcycle.benchmarks.ImageGroundTruth;
 import org.semcycle.cycle.Cycle;
 import org.semcycle.cycle.CycleResult;
 import org.semcycle.cycle.PredictedKeypoint;
-import org.semcycle.rendering.Rasterizer;
-import org.semcycle.rendering.RenderOutput;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
 import org.semcycle.visualize.KeypointOverlay;
@@ -53,12 +51,7 @@ final class InferPictures implements Serializable {
       for (PredictedKeypoint k : r.keypoints()) {
         pred.add(new KeypointOverlay.Mark(k.semanticId(), k.x(), k.y(), k.visible()));
       }
-      RenderOutput sil = new Rasterizer().render(r.mesh(), r.camera(), 0);
-      byte[] s = sil.silhouette();
-      boolean[] mask = new boolean[s.length];
-      for (int i = 0; i < s.length; i++) {
-        mask[i] = s[i] != 0;
-      }
+      boolean[] mask = r.silhouette();
       String title = r.setting().label() + (Double.isNaN(r.fitIou()) ? ""
           : String.format(java.util.Locale.ROOT, "  IoU %.2f", r.fitIou()));
       panels.add(new KeypointOverlay(img).predicted(pred).truth(truth).silhouette(mask)
@@ -66,9 +59,10 @@ final class InferPictures implements Serializable {
     }
     CycleResult first = o.results().get(0);
     try {
-      out.write("visualize/" + t.dataset() + "_" + t.imageId() + ".png",
+      String name = t.dataset() + "_" + t.imageId().replaceAll("[^A-Za-z0-9_.-]+", "_");
+      out.write("visualize/" + name + ".png",
           KeypointOverlay.png(grid(panels)));
-      out.write("dense/" + t.dataset() + "_" + t.imageId() + "_" + first.setting().label() + ".png",
+      out.write("dense/" + name + "_" + first.setting().label() + ".png",
           KeypointOverlay.png(org.semcycle.cycle.DenseEmbeddingMap.render(first.mesh(),
               first.camera(), embedder, points, seed)));
     } catch (IOException e) {

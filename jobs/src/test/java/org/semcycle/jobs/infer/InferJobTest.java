@@ -50,10 +50,18 @@ class InferJobTest {
   @BeforeAll
   static void prepare() throws Exception {
     data = tmp.resolve("data");
+    models = tmp.resolve("models");
+    writeWorld(data, models);
+  }
+
+  /**
+   * Three synthetic chairs (one train, two test) and small untrained nets of every kind the
+   * cycle loads, at 32 px: what the infer tests run on.
+   */
+  static void writeWorld(Path data, Path models) throws Exception {
     SynthSpec s = org.semcycle.cli.TestSpecs.synth(config(), List.of("chair"), 3);
     SyntheticWorld.write(new SynthSpec(s.seed(), s.categories(), 3, 0.34, 0, 256, s.vocabulary()),
         new LocalDataSink(data), 2);
-    models = tmp.resolve("models");
     save(new SketchNet(new SketchNet.Options(32, 4, 1f)), new SketchNet.Options(32, 4, 1f),
         new Shape(1, 3, 32, 32), models.resolve("sketch"), "sketch");
     VoxelNet.Options vo = new VoxelNet.Options(32, 4, 4, 16, 16, 4);
@@ -68,6 +76,7 @@ class InferJobTest {
   }
 
   static void save(Block b, Object options, Shape in, Path dir, String name) throws Exception {
+    ai.djl.engine.Engine.getInstance().setRandomSeed(7); // the same untrained nets on every run
     try (NDManager m = NDManager.newBaseManager()) {
       b.initialize(m, DataType.FLOAT32, in);
       ModelFiles.save(b, options, dir, name);
