@@ -23,7 +23,7 @@ import org.semcycle.networks.DjlRuntime;
  * inference on raw (un-normalised) clouds, and save/load to a directory ({@value #CONFIG_FILE}
  * with the widths + DJL's {@code keypoint-embedder-0000.params}).
  *
- * <p>Inference turns gradient tracking off on the calling thread for the call (DJL-NOTES.md) and
+ * <p>Inference turns gradient tracking off on the calling thread for the call (docs/notes/djl.md) and
  * restores it afterwards, and frees every intermediate array before returning.
  */
 public final class EmbeddingNet implements PointEmbedder, AutoCloseable {

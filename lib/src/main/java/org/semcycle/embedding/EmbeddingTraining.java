@@ -16,7 +16,7 @@ import ai.djl.training.tracker.Tracker;
  * {@link #step} for one optimisation step). No epochs, checkpoints or logging here.
  *
  * <p>Each call opens a sub-manager for the batch's arrays and closes it before returning, so
- * native memory does not grow from step to step (DJL-NOTES.md).
+ * native memory does not grow from step to step (docs/notes/djl.md).
  */
 public final class EmbeddingTraining implements AutoCloseable {
   private final EmbeddingNet net;

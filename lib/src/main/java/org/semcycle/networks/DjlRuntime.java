@@ -7,7 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 /**
  * One place for the DJL PyTorch engine's process-wide settings: offline mode, intra-op and
  * inter-op thread counts (so Spark tasks on one executor do not oversubscribe its cores), and
- * the per-thread grad-mode switch that inference on worker threads needs (DJL-NOTES.md).
+ * the per-thread grad-mode switch that inference on worker threads needs (docs/notes/djl.md).
  */
 public final class DjlRuntime {
   private static volatile boolean configured;

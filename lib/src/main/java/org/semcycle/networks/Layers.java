@@ -13,7 +13,7 @@ import ai.djl.nn.norm.BatchNorm;
 
 /**
  * Small building blocks shared by the cycle's networks. Upsampling is written here because the
- * PyTorch engine has no transposed convolution (DJL-NOTES.md): nearest-neighbour upsampling by a
+ * PyTorch engine has no transposed convolution (docs/notes/djl.md): nearest-neighbour upsampling by a
  * factor of 2 (2D: reshape + broadcast + reshape; 3D: repeat-interleave along each spatial axis),
  * which autograd differentiates (the gradient sums each 2x2 / 2x2x2 block), followed in the
  * decoders by an ordinary convolution.

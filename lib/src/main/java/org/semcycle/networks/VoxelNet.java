@@ -22,7 +22,7 @@ import ai.djl.util.PairList;
  * each followed by encoderDepth - 1 stride-1 units of the same width,
  * flatten, linear to the latent code (200-d in the reference). Decoder: linear + ReLU to
  * (c0, 4, 4, 4), then per doubling a nearest x2 upsample followed by a 3x3x3 conv-BN-ReLU
- * (the reference's stride-2 transposed convs do not exist in the PyTorch engine, DJL-NOTES.md),
+ * (the reference's stride-2 transposed convs do not exist in the PyTorch engine, docs/notes/djl.md),
  * then a 3x3x3 conv to one channel. c0 = decoderBase x 2^levels, halving at each level. With
  * {@link Options#shuffleHead} the last doubling is a voxel shuffle of an 8-channel head instead.
  *

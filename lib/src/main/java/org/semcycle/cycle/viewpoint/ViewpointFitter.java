@@ -102,7 +102,7 @@ import org.semcycle.networks.DjlRuntime;
  * The DJL strategies among themselves (72-face chair, 60 steps, jemalloc): AUTOGRAD_LOCKED
  * 557 ms/fit at 32 x 32 and 1454 at 48 x 48, AUTOGRAD_NO_COLLECTOR 881 and 1347, FINITE_DIFFERENCES
  * 1177 and 2518; without jemalloc finite differences took 4-5x autograd's time (page faults,
- * DJL-NOTES.md), and the lock makes concurrent fits take turns.
+ * docs/notes/djl.md), and the lock makes concurrent fits take turns.
  *
  * <p>Cost grows with the face budget: on a 4684-face marching-cubes mesh (32^3 L shape, 32 x 32
  * target from the full mesh, start +20 az / -10 el / +10% d) one autograd fit took 2.2 s of CPU
