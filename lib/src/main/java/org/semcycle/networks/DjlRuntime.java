@@ -35,6 +35,18 @@ public final class DjlRuntime {
     return engine(Integer.getInteger("semcycle.torch.threads", 2));
   }
 
+  /**
+   * Sets the intra-op threads libtorch uses for ops called from the calling thread (OpenMP keeps
+   * the count per thread): one Spark task thread per core should use one thread, or the task
+   * threads and libtorch's threads oversubscribe the cores.
+   */
+  public static void threadsForThisThread(int n) {
+    engine();
+    if (n > 0 && JniUtils.getNumThreads() != n) {
+      JniUtils.setNumThreads(n);
+    }
+  }
+
   /** Turns gradient tracking off on the calling thread (needed on every inference thread). */
   public static void inferenceMode() {
     engine();

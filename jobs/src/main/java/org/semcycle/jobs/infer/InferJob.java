@@ -93,7 +93,7 @@ public final class InferJob {
     tasks.sort(Comparator.comparing(ImageTask::category).thenComparing(ImageTask::dataset)
         .thenComparing(ImageTask::imageId));
     Set<String> draw = pictureKeys(tasks, in.visualize());
-    InferSettings s = settings.withVisualize(draw);
+    InferSettings s = settings.withVisualize(draw).withTorchThreads(torchThreads(spark, settings.torchThreads()));
     InferPictures pictures = draw.isEmpty() ? null : new InferPictures(in.sets(), sink);
     InferStage stage = new InferStage(in.sets(), in.readers(), in.models(), in.shapes(), in.keypoints(),
         in.classBySynset(), in.kpdb(), in.kpdbRows(), s, pictures);
@@ -118,7 +118,7 @@ public final class InferJob {
     JavaRDD<InferStage.Result> results = cycle;
     if (!pairs.isEmpty() && in.baseline() != null) {
       results = results.union(jsc.parallelize(pairs, Math.max(1, partitions)).mapPartitions(
-          new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels(), s.keypointIds())::apply));
+          new PairBaselineStage(in.sets(), in.baseline(), s.maxPixels(), s.keypointIds(), s.torchThreads())::apply));
     }
     if (!pairs.isEmpty() && !s.pairSettings().isEmpty()) {
       results = results.union(jsc.parallelize(pairs, Math.max(1, partitions))
@@ -197,6 +197,23 @@ public final class InferJob {
 
   private static scala.collection.immutable.Seq<String> seqOf(String... names) {
     return org.semcycle.jobs.EvaluationTables.seq(names);
+  }
+
+  /**
+   * libtorch threads per task: the configured count, else spark.task.cpus, or in local[N] mode
+   * the driver machine's cores over N.
+   */
+  static int torchThreads(SparkSession spark, int configured) {
+    if (configured > 0) {
+      return configured;
+    }
+    org.apache.spark.SparkConf conf = spark.sparkContext().getConf();
+    String master = spark.sparkContext().master();
+    if (master.startsWith("local")) {
+      int slots = spark.sparkContext().defaultParallelism();
+      return Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, slots));
+    }
+    return Math.max(1, conf.getInt("spark.task.cpus", 1));
   }
 
   /**

@@ -45,7 +45,8 @@ public record InferSettings(
     long maxPixels,
     Set<String> visualize,
     Set<CycleSetting> pairSettings,
-    KeypointIdMap keypointIds)
+    KeypointIdMap keypointIds,
+    int torchThreads)
     implements Serializable {
 
   public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
@@ -69,14 +70,22 @@ public record InferSettings(
         c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize),
         i.getStringList("pair-settings").isEmpty() ? EnumSet.noneOf(CycleSetting.class)
             : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))),
-        KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")));
+        KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")), i.getInt("torch-threads"));
   }
 
   /** The same settings drawing {@code visualize}. */
   public InferSettings withVisualize(Set<String> keys) {
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
-        transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds);
+        transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds,
+        torchThreads);
+  }
+
+  /** The same settings with libtorch's intra-op threads per task. */
+  public InferSettings withTorchThreads(int n) {
+    return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
+        iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
+        transferMode, k, temperature, seed, maxPixels, visualize, pairSettings, keypointIds, n);
   }
 
   /** The labels of the settings, from config when the command line gives none. */

@@ -254,6 +254,7 @@ final class InferStage implements Serializable {
    */
   private CycleNets nets(String category) {
     DjlRuntime.inferenceMode();
+    DjlRuntime.threadsForThisThread(settings.torchThreads());
     Device device = TaskDevice.current();
     boolean own = !models.under(category).list("").isEmpty();
     Function<String, HadoopDataRoot> folder = n -> {

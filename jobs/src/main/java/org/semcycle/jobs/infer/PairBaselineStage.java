@@ -41,17 +41,20 @@ final class PairBaselineStage implements Serializable {
   private final HadoopDataRoot model;
   private final long maxPixels;
   private final KeypointIdMap ids;
+  private final int torchThreads;
 
   PairBaselineStage(Map<String, HadoopDataRoot> setRoots, HadoopDataRoot model, long maxPixels,
-      KeypointIdMap ids) {
+      KeypointIdMap ids, int torchThreads) {
     this.setRoots = setRoots;
     this.model = model;
     this.maxPixels = maxPixels;
     this.ids = ids;
+    this.torchThreads = torchThreads;
   }
 
   Iterator<InferStage.Result> apply(Iterator<ImagePair> tasks) {
     DjlRuntime.inferenceMode();
+    DjlRuntime.threadsForThisThread(torchThreads);
     return apply(tasks, ExecutorModels.get(model.root(), Device.cpu(), d -> load()));
   }
 

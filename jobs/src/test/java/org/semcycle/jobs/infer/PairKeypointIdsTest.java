@@ -112,7 +112,7 @@ class PairKeypointIdsTest {
         return out;
       }
     };
-    PairBaselineStage stage = new PairBaselineStage(Map.of("spair", setRoot), null, 1L << 24, KeypointIdMap.identity());
+    PairBaselineStage stage = new PairBaselineStage(Map.of("spair", setRoot), null, 1L << 24, KeypointIdMap.identity(), 1);
     List<Row> rows = new ArrayList<>();
     for (Iterator<InferStage.Result> it = stage.apply(tasks.iterator(), perfect); it.hasNext(); ) {
       InferStage.Result r = it.next();
