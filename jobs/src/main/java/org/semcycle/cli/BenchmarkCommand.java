@@ -116,10 +116,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     DataSetRoots roots = DataSetRoots.locate(spark, shapes, keypoints);
     HadoopDataRoot shapeRoot = roots.shapes();
     HadoopDataRoot kpRoot = roots.keypoints();
-    String testSplit = KeypointNetLayout.split("test");
+    String split = c.getString("semcycle.benchmark.split");
+    int maxPerCategory = c.getInt("semcycle.benchmark.max-models-per-category");
+    String testSplit = KeypointNetLayout.split(split);
     if (kpRoot == null || !kpRoot.exists(testSplit)) {
       throw new IllegalArgumentException(
-          "the benchmark renders the KeypointNet test split: no " + (kpRoot == null ? "KeypointNet root (--keypoints)" : kpRoot.describe(testSplit)));
+          "the benchmark renders the KeypointNet " + split + " split: no " + (kpRoot == null ? "KeypointNet root (--keypoints)" : kpRoot.describe(testSplit)));
     }
     BenchmarkSpec spec = BenchmarkSpecs.from(c);
     ShapeNetCatalog catalog = ShapeNetCatalog.scan(shapeRoot);
@@ -129,7 +131,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
     List<ShapeTask> tasks = new ArrayList<>();
     List<Row> rejects = new ArrayList<>();
+    Map<String, Integer> perSynset = new java.util.HashMap<>();
     for (SplitEntry e : Splits.read(kpRoot, testSplit)) {
+      if (maxPerCategory > 0 && perSynset.merge(e.synsetId(), 1, Integer::sum) > maxPerCategory) {
+        continue;
+      }
       String where = shapeRoot.describe(ShapeNetCatalog.objPath(e.synsetId(), e.modelId()));
       ShapeNetModel m = catalog.find(e.synsetId(), e.modelId()).orElse(null);
       if (spec.categoryOfSynset(e.synsetId()) == null) {
@@ -140,13 +146,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
         rejects.add(RenderTables.rejectRow("catalog", e.synsetId(), e.modelId(), where,
             sk != null ? sk.reason() : "the test split names a model that ShapeNet does not have"));
       } else {
-        tasks.add(new ShapeTask(m.synsetId(), m.modelId(), m.objPath(), "test"));
+        tasks.add(new ShapeTask(m.synsetId(), m.modelId(), m.objPath(), split));
       }
     }
     int partitions = Sessions.partitions(spark, c, tasks.size());
     System.err.printf(
-        "benchmark: %d test models x %d images at %dpx from %s on %d partitions -> %s%n",
-        tasks.size(), spec.imagesPerModel(), spec.imageSize(), shapeRoot, partitions, spec.formats());
+        "benchmark: %d %s models x %d images at %dpx from %s on %d partitions -> %s%n",
+        tasks.size(), split, spec.imagesPerModel(), spec.imageSize(), shapeRoot, partitions, spec.formats());
     return BenchmarkJob.run(spark, tasks, rejects, shapeRoot, kpRoot, spec, partitions, out.stagingFolder(),
         c.getInt("semcycle.benchmark.preview"));
   }

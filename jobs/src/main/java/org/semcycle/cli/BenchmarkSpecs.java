@@ -25,7 +25,7 @@ final class BenchmarkSpecs {
     double[] shift = range(b, "truncation-shift");
     double[] occ = range(b, "occluder-size");
     return new BenchmarkSpec(
-        c.getLong("semcycle.seed"),
+        c.hasPath("semcycle.benchmark.seed") ? c.getLong("semcycle.benchmark.seed") : c.getLong("semcycle.seed"),
         b.getInt("images-per-model"),
         b.getInt("image-size"),
         b.getDouble("fov"),

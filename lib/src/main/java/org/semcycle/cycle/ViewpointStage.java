@@ -1,5 +1,6 @@
 package org.semcycle.cycle;
 
+import java.util.List;
 import ai.djl.ndarray.types.DataType;
 import org.semcycle.cycle.crop.ObjectCrop;
 import org.semcycle.cycle.viewpoint.SoftRasterizer;
@@ -26,9 +27,25 @@ import org.semcycle.rendering.camera.Viewpoint;
  * @param fitSize silhouette size for fine-tuning (the crop size must be a multiple of it)
  * @param maxFaces face budget of the soft rasteriser
  * @param fitter fine-tuning settings
+ * @param starts azimuth offsets (degrees) of the fits started from the initial viewpoint, e.g.
+ *     {@code [0, 180]} to also try the front-back mirror ViewNet most often confuses; the fit with
+ *     the highest soft IoU wins
  */
 public record ViewpointStage(double fov, double referenceDistance, int fitSize, int maxFaces,
-    ViewpointFitter.Options fitter) {
+    ViewpointFitter.Options fitter, List<Double> starts) {
+
+  public ViewpointStage {
+    starts = List.copyOf(starts);
+    if (starts.isEmpty()) {
+      throw new IllegalArgumentException("the viewpoint fit needs at least one start (azimuth offset)");
+    }
+  }
+
+  /** One fit, from the initial viewpoint itself. */
+  public ViewpointStage(double fov, double referenceDistance, int fitSize, int maxFaces,
+      ViewpointFitter.Options fitter) {
+    this(fov, referenceDistance, fitSize, maxFaces, fitter, List.of(0.0));
+  }
 
   /**
    * The initial viewpoint: ViewNet's angles (elevation kept within +-89 degrees), distance and
@@ -56,28 +73,42 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
   }
 
   /**
-   * Fine-tunes {@code initial} against the {0, 1} silhouette {@code mask} (size x size). The fit
-   * is kept only when it agrees with the silhouette better (soft IoU) than the initial viewpoint:
-   * a poor target (an empty or broken predicted silhouette) must not drag a sound start away.
+   * Fine-tunes {@code initial} against the {0, 1} silhouette {@code mask} (size x size), once
+   * from each start (the initial viewpoint turned by each azimuth offset), keeping the fit of
+   * the highest soft IoU. A fit is kept only when it agrees with the silhouette better than the
+   * initial viewpoint: a poor target (an empty or broken predicted silhouette) must not drag a
+   * sound start away.
    */
   public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
     float[] target = downsample(mask, size, fitSize);
     ViewpointFitter fit = new ViewpointFitter(fitter);
-    ViewpointFitter.Fit fitted;
+    ViewpointFitter.Fit best = null;
     float[] atStart;
     if (fitter.gradients() == ViewpointFitter.GradientStrategy.ANALYTIC) {
       SoftRasterizer r = new SoftRasterizer(mesh, fitSize, fitSize, fov, maxFaces);
-      fitted = fit.fit(r, target, initial);
+      for (double offset : starts) {
+        best = better(best, fit.fit(r, target, turned(initial, offset)));
+      }
       atStart = r.render(initial, fitter.sigmaEnd());
     } else {
       SoftSilhouetteRenderer r =
           new SoftSilhouetteRenderer(mesh, fitSize, fitSize, fov, maxFaces, DataType.FLOAT32);
-      fitted = fit.fit(r, target, initial);
+      for (double offset : starts) {
+        best = better(best, fit.fit(r, target, turned(initial, offset)));
+      }
       atStart = r.render(initial, fitter.sigmaEnd());
     }
     double start = ViewpointFitter.softIou(atStart, target);
-    return fitted.softIou() >= start ? fitted
-        : new ViewpointFitter.Fit(initial, fitted.lossCurve(), start);
+    return best.softIou() >= start ? best : new ViewpointFitter.Fit(initial, best.lossCurve(), start);
+  }
+
+  private static ViewpointFitter.Fit better(ViewpointFitter.Fit a, ViewpointFitter.Fit b) {
+    return a == null || b.softIou() > a.softIou() ? b : a;
+  }
+
+  private static Viewpoint turned(Viewpoint v, double azimuthOffset) {
+    return azimuthOffset == 0 ? v : new Viewpoint(v.azimuth() + azimuthOffset, v.elevation(), v.distance(),
+        v.inPlane(), v.offsetX(), v.offsetY());
   }
 
   /** The crop camera of a viewpoint, in the original image's pixels. */

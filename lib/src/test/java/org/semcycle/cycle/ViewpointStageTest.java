@@ -37,6 +37,21 @@ class ViewpointStageTest {
   }
 
   @Test
+  void aSecondStartTurnedBy180DegreesUndoesAFrontBackConfusion() {
+    Mesh chair = TestShapes.chair();
+    Viewpoint truth = new Viewpoint(60, 20, 2.4, 0, 0, 0);
+    float[] mask = mask(chair, truth, 64);
+    // ViewNet sees the chair from behind: azimuth off by 180 degrees.
+    Viewpoint start = STAGE.initial(60 + 180, 20, chair, mask, 64);
+    ViewpointStage both = new ViewpointStage(35, 1.9, 32, 400, STAGE.fitter(), java.util.List.of(0.0, 180.0));
+    ViewpointFitter.Fit one = STAGE.finetune(chair, mask, 64, start);
+    ViewpointFitter.Fit two = both.finetune(chair, mask, 64, start);
+    double err = Viewpoint.angularDistance(two.viewpoint().azimuth(), truth.azimuth());
+    assertTrue(err < 15, "two starts end " + err + " deg from the truth at " + two.viewpoint());
+    assertTrue(two.softIou() > one.softIou(), two.softIou() + " vs " + one.softIou());
+  }
+
+  @Test
   void theCropCameraMapsBackToTheOriginalImage() {
     Mesh chair = TestShapes.chair();
     Viewpoint vp = Viewpoint.of(30, 15, 2.0);

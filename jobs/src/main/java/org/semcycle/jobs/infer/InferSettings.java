@@ -46,7 +46,8 @@ public record InferSettings(
     Set<String> visualize,
     Set<CycleSetting> pairSettings,
     KeypointIdMap keypointIds,
-    int torchThreads)
+    int torchThreads,
+    List<Double> fitStarts)
     implements Serializable {
 
   public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
@@ -70,7 +71,8 @@ public record InferSettings(
         c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize),
         i.getStringList("pair-settings").isEmpty() ? EnumSet.noneOf(CycleSetting.class)
             : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))),
-        KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")), i.getInt("torch-threads"));
+        KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")), i.getInt("torch-threads"),
+        List.copyOf(i.getDoubleList("fit.starts")));
   }
 
   /** The same settings drawing {@code visualize}. */
@@ -78,14 +80,14 @@ public record InferSettings(
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
         transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds,
-        torchThreads);
+        torchThreads, fitStarts);
   }
 
   /** The same settings with libtorch's intra-op threads per task. */
   public InferSettings withTorchThreads(int n) {
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
-        transferMode, k, temperature, seed, maxPixels, visualize, pairSettings, keypointIds, n);
+        transferMode, k, temperature, seed, maxPixels, visualize, pairSettings, keypointIds, n, fitStarts);
   }
 
   /** The labels of the settings, from config when the command line gives none. */
@@ -101,7 +103,7 @@ public record InferSettings(
     ViewpointFitter.Options fit = ViewpointFitter.Options.defaults()
         .withSteps(fitSteps).withLearningRate(fitLearningRate).withFree(fitFree);
     return new Cycle.Options(margin, silhouetteThreshold, iso,
-        new ViewpointStage(fov, referenceDistance, fitSize, maxFaces, fit),
+        new ViewpointStage(fov, referenceDistance, fitSize, maxFaces, fit, fitStarts),
         new TransferStage(transfer, points, seed));
   }
 }
