@@ -66,46 +66,36 @@ public final class DemoCommand implements Callable<Integer> {
         throw new IllegalArgumentException("demo: no shipped nets at " + m + " (bin/semcycle train-all makes them);"
             + " give --models DIR, or --train quick to train small nets first");
       }
-      return shipped(c.getConfig("semcycle.demo.shipped").atKey("semcycle").withFallback(c), m);
+      return run(c.getConfig("semcycle.demo.shipped").atKey("semcycle").withFallback(c), m);
     }
-    return trained(c);
+    return run(c, null);
   }
 
-  /** The demo on given nets: no render, no training. */
-  private int shipped(Config c, String models) throws Exception {
-    Stages s = new Stages(7);
-    s.next("synth (test models for the evaluation sets, train models for the keypoint database)");
-    System.out.println(SynthCommand.run(c, out + "/data").summary());
-    SparkSession spark = Sessions.create(c, "demo");
-    try {
-      s.next("benchmark");
-      System.out.println(BenchmarkCommand.run(spark, c, out + "/data", null, out + "/benchmark").line());
-      return evaluate(spark, c, s, models);
-    } finally {
-      spark.stop();
-      s.done(out);
-    }
-  }
-
-  /** The demo that trains its own nets with the profile. */
-  private int trained(Config c) throws Exception {
+  /**
+   * The demo on {@code models}, or (null) on nets it trains first with the profile: synth ->
+   * benchmark [-> render -> train] -> the evaluation stages.
+   */
+  private int run(Config c, String models) throws Exception {
     List<String> nets = List.of("sketch", "voxel", "view", "view-sketch", "embed", "dense2d");
-    Stages s = new Stages(8 + nets.size());
-    s.next("synth");
+    boolean train = models == null;
+    Stages s = new Stages(7 + (train ? 1 + nets.size() : 0));
+    s.next(train ? "synth" : "synth (test models for the evaluation sets, train models for the keypoint database)");
     System.out.println(SynthCommand.run(c, out + "/data").summary());
     SparkSession spark = Sessions.create(c, "demo");
     try {
-      s.next("render");
-      System.out.println(RenderCommand.run(spark, c, out + "/data", null, out + "/render").line());
       s.next("benchmark");
       System.out.println(BenchmarkCommand.run(spark, c, out + "/data", null, out + "/benchmark").line());
-      for (String net : nets) {
-        s.next("train " + net + " (" + c.getString("semcycle.train.profile") + " profile)");
-        boolean embed = net.equals("embed");
-        System.out.println(trainLine(net, TrainCommand.run(spark, c, net, embed ? null : out + "/render",
-            embed ? out + "/data" : null, Path.of(out, "models", net), null)));
+      if (train) {
+        s.next("render");
+        System.out.println(RenderCommand.run(spark, c, out + "/data", null, out + "/render").line());
+        for (String net : nets) {
+          s.next("train " + net + " (" + c.getString("semcycle.train.profile") + " profile)");
+          boolean embed = net.equals("embed");
+          System.out.println(trainLine(net, TrainCommand.run(spark, c, net, embed ? null : out + "/render",
+              embed ? out + "/data" : null, Path.of(out, "models", net), null)));
+        }
       }
-      return evaluate(spark, c, s, out + "/models");
+      return evaluate(spark, c, s, train ? out + "/models" : models);
     } finally {
       spark.stop();
       s.done(out);

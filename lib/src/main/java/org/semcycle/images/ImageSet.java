@@ -45,6 +45,19 @@ public interface ImageSet extends java.io.Serializable {
     return ImageLoader.Policy.dataSet(maxPixels);
   }
 
+  /**
+   * True when the set's pair list exists; else says on stderr that the set gives no pairs (its
+   * images are still predicted).
+   */
+  static boolean hasPairList(DataRoot root, String list) {
+    if (root.exists(list)) {
+      return true;
+    }
+    System.err.println("infer: " + root.describe(list) + " not found: no pairs from this set"
+        + " (pair mode and the 2D baseline skip it; its images are still predicted)");
+    return false;
+  }
+
   /** An evaluation set by name. */
   static ImageSet of(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {

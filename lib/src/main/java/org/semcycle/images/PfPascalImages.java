@@ -61,9 +61,7 @@ public final class PfPascalImages implements ImageSet {
   @Override
   public List<ImagePair> pairs(DataRoot root, List<BenchmarkCategory> cats) {
     List<ImagePair> out = new ArrayList<>();
-    if (!root.exists(BenchmarkLayout.PFPASCAL_TEST_PAIRS)) {
-      System.err.println("infer: " + root.describe(BenchmarkLayout.PFPASCAL_TEST_PAIRS) + " not found: no pairs"
-          + " from this set (pair mode and the 2D baseline skip it; its images are still predicted)");
+    if (!ImageSet.hasPairList(root, BenchmarkLayout.PFPASCAL_TEST_PAIRS)) {
       return out;
     }
     for (var entry : new PfPascalReader(root).readPairsEach(BenchmarkLayout.PFPASCAL_TEST_PAIRS).pairs()) {

@@ -41,10 +41,7 @@ public final class SpairImages implements ImageSet {
   @Override
   public List<ImagePair> pairs(DataRoot root, List<BenchmarkCategory> cats) {
     List<ImagePair> out = new ArrayList<>();
-    String list = SpairLayout.layout(SpairSplit.TEST);
-    if (!root.exists(list)) {
-      System.err.println("infer: " + root.describe(list) + " not found: no pairs from this set"
-          + " (pair mode and the 2D baseline skip it; its images are still predicted)");
+    if (!ImageSet.hasPairList(root, SpairLayout.layout(SpairSplit.TEST))) {
       return out;
     }
     for (SpairPairName n : new SpairReader(root).pairNames(SpairSplit.TEST)) {
