@@ -22,6 +22,7 @@ import org.semcycle.cli.TestSpecs;
 import org.semcycle.cli.TrainCommand;
 import org.semcycle.cycle.crop.ObjectCrop;
 import org.semcycle.io.LocalDataSink;
+import org.semcycle.jobs.train.TrainingData;
 import org.semcycle.spark.SparkTestSession;
 import org.semcycle.synthetic.SyntheticWorld;
 import org.semcycle.training.TrainLoop;
