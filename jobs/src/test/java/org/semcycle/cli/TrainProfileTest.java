@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.semcycle.baseline.DescriptorLoss;
+import org.semcycle.networks.VoxelLoss;
 import org.semcycle.networks.VoxelNet;
 import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainProfile;
@@ -25,9 +26,9 @@ class TrainProfileTest {
 
   @Test
   void standardWeightsOccupiedVoxelsQuickKeepsPlainBce() {
-    assertEquals(3f, profile("standard").voxel().positiveWeight());
-    assertEquals(3f, profile("full").voxel().positiveWeight());
-    assertEquals(1f, profile("quick").voxel().positiveWeight(), "absent: plain BCE");
+    assertEquals(3f, profile("standard").voxel().loss().positiveWeight());
+    assertEquals(3f, profile("full").voxel().loss().positiveWeight());
+    assertEquals(1f, profile("quick").voxel().loss().positiveWeight(), "absent: plain BCE");
   }
 
   @Test
@@ -51,11 +52,18 @@ class TrainProfileTest {
         "semcycle.train.profiles.standard.voxel-encoder-base=24", "semcycle.train.profiles.standard.voxel-encoder-depth=2",
         "semcycle.train.profiles.standard.voxel-planar-decoder=false");
     assertEquals(new VoxelNet.Options(64, 4, 24, 200, 32, 32, true, 2, false), wide.voxelNetOptions());
-    assertEquals(1f, profile("standard").voxel().iouWeight());
-    assertEquals(0f, profile("quick").voxel().iouWeight());
-    assertEquals(0.5f, profile("quick", "semcycle.train.profiles.quick.voxel-iou-weight=0.5").voxel().iouWeight());
+    assertEquals(1f, profile("standard").voxel().loss().iouWeight());
+    assertEquals(0f, profile("quick").voxel().loss().iouWeight());
+    assertEquals(0.5f, profile("quick", "semcycle.train.profiles.quick.voxel-iou-weight=0.5").voxel().loss().iouWeight());
     assertEquals(true, profile("standard").voxel().mirror());
     assertEquals(false, profile("quick").voxel().mirror());
+  }
+
+  @Test
+  void fineTuningKeepsTheVoxelLossAndAddsTheNaturalnessTerm() {
+    assertEquals(new VoxelLoss.Options(3f, 1f, 0f), profile("standard").voxel().loss());
+    assertEquals(new VoxelLoss.Options(3f, 1f, 1e-3f), profile("standard").finetuneLoss());
+    assertEquals(new VoxelLoss.Options(1f, 0f, 1e-3f), profile("quick").finetuneLoss());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.semcycle.baseline.DescriptorLoss;
+import org.semcycle.networks.VoxelLoss;
 import org.semcycle.networks.VoxelNet;
 
 /**
@@ -84,12 +85,12 @@ public record TrainProfile(
    * @param decoderBase voxel-decoder-base, the decoder's finest width [base / 2, at least 4]
    * @param shuffleHead voxel-shuffle-head [false]
    * @param planarDecoder voxel-planar-decoder [false]
-   * @param positiveWeight voxel-positive-weight, occupied voxels' weight in the BCE [1]
-   * @param iouWeight voxel-iou-weight, the soft-IoU term's weight [0]
+   * @param loss the voxel net's loss: voxel-positive-weight, occupied voxels' weight in the BCE
+   *     [1], and voxel-iou-weight, the soft-IoU term's weight [0]; no naturalness term
    * @param mirror voxel-mirror, mirror augmentation of the voxel net's views [false]
    */
   public record Voxel(int encoderBase, int encoderDepth, int decoderBase, boolean shuffleHead,
-      boolean planarDecoder, float positiveWeight, float iouWeight, boolean mirror) {
+      boolean planarDecoder, VoxelLoss.Options loss, boolean mirror) {
     static Voxel of(Config p) {
       int base = p.getInt("base");
       return new Voxel(
@@ -98,8 +99,9 @@ public record TrainProfile(
           p.hasPath("voxel-decoder-base") ? p.getInt("voxel-decoder-base") : Math.max(4, base / 2),
           p.hasPath("voxel-shuffle-head") && p.getBoolean("voxel-shuffle-head"),
           p.hasPath("voxel-planar-decoder") && p.getBoolean("voxel-planar-decoder"),
-          p.hasPath("voxel-positive-weight") ? (float) p.getDouble("voxel-positive-weight") : 1f,
-          p.hasPath("voxel-iou-weight") ? (float) p.getDouble("voxel-iou-weight") : 0f,
+          new VoxelLoss.Options(
+              p.hasPath("voxel-positive-weight") ? (float) p.getDouble("voxel-positive-weight") : 1f,
+              p.hasPath("voxel-iou-weight") ? (float) p.getDouble("voxel-iou-weight") : 0f, 0f),
           p.hasPath("voxel-mirror") && p.getBoolean("voxel-mirror"));
     }
   }
@@ -199,6 +201,16 @@ public record TrainProfile(
   public VoxelNet.Options voxelNetOptions() {
     return new VoxelNet.Options(imageSize, 4, voxel.encoderBase(), latent, voxelResolution, voxel.decoderBase(),
         voxel.shuffleHead(), voxel.encoderDepth(), voxel.planarDecoder());
+  }
+
+  /**
+   * The loss of ShapeHD's fine-tuning (voxel-finetune): the voxel net's own loss, the same BCE
+   * weight and soft-IoU weight it is trained with ({@link Voxel#loss()}), plus the frozen
+   * critic's naturalness term at semcycle.train.critic's naturalness-weight. Fine-tuning adds the
+   * naturalness term to the supervised objective; it does not swap the objective for another.
+   */
+  public VoxelLoss.Options finetuneLoss() {
+    return voxel.loss().withNaturalnessWeight(critic.naturalnessWeight());
   }
 
   private static DataType dataType(String name, String key) {

@@ -1,6 +1,7 @@
 package org.semcycle.jobs.train;
 
 import ai.djl.ndarray.types.DataType;
+import org.semcycle.embedding.ContrastiveLoss;
 import org.semcycle.embedding.EmbedSamples;
 import org.semcycle.embedding.EmbedTask;
 import org.semcycle.embedding.EmbedderConfig;
@@ -33,7 +34,7 @@ final class EmbedRecipe implements Recipe {
       TrainLoop.Options loop = e.schedule().loopOptions(
           run.epochs(e.schedule().epochs()), TrainProfile.Betas.ADAM, run.seed(), 0, DataType.FLOAT32);
       TrainLoop.Summary s = new TrainLoop(loop).fit(
-          new EmbedTask(net, 1f, points), trainSamples, valSamples, run.out(), cfg, net.model().getNDManager());
+          new EmbedTask(net, new ContrastiveLoss(), points), trainSamples, valSamples, run.out(), cfg, net.model().getNDManager());
       net.save(run.out());
       return s;
     }

@@ -3,6 +3,7 @@ package org.semcycle.jobs.train;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import org.semcycle.networks.VoxelCritic;
+import org.semcycle.networks.VoxelLoss;
 import org.semcycle.networks.VoxelNet;
 import org.semcycle.networks.VoxelTask;
 import org.semcycle.training.ModelFiles;
@@ -13,9 +14,9 @@ import org.semcycle.training.views.ViewSamples;
 import org.semcycle.training.views.VoxelReport;
 
 /**
- * ShapeHD's fine-tuning: a trained voxel net (--voxel-net) again on the rendered views, its loss
- * with the frozen critic's (--critic) naturalness term (semcycle.train.critic's weight), in
- * float32; then its {@link VoxelReport}.
+ * ShapeHD's fine-tuning: a trained voxel net (--voxel-net) again on the rendered views, with the
+ * profile's voxel loss plus the frozen critic's (--critic) naturalness term
+ * ({@link TrainProfile#finetuneLoss()}), in float32; then its {@link VoxelReport}.
  */
 final class VoxelFinetuneRecipe implements Recipe {
   @Override
@@ -31,8 +32,7 @@ final class VoxelFinetuneRecipe implements Recipe {
       TrainLoop.Options loop = p.schedule().loopOptions(
           run.epochs(p.epochs(run.net())), TrainProfile.Betas.ADAM, run.seed(), 20, DataType.FLOAT32);
       try (Model critic = ModelFiles.load(run.critic(), "critic", VoxelCritic.Options.class, VoxelCritic::new)) {
-        VoxelTask task = new VoxelTask(vn, (VoxelCritic) critic.getBlock(),
-            p.critic().naturalnessWeight(), 0.5f, p.voxel().positiveWeight());
+        VoxelTask task = new VoxelTask(vn, new VoxelLoss(p.finetuneLoss(), (VoxelCritic) critic.getBlock()));
         SampleSource train = ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);
         SampleSource val = TrainRun.validation(data.val(),
             v -> ViewSamples.voxel(v, vo.imageSize(), vo.resolution(), DataType.FLOAT32));

@@ -2,6 +2,7 @@ package org.semcycle.jobs.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.semcycle.networks.VoxelLoss;
 import org.semcycle.networks.VoxelNet;
 import org.semcycle.networks.VoxelTask;
 import org.semcycle.training.ArraySamples;
@@ -28,7 +29,7 @@ final class VoxelRecipe implements Recipe {
     int res = p.voxelResolution();
     VoxelNet.Options options = p.voxelNetOptions();
     VoxelNet net = new VoxelNet(options);
-    VoxelTask task = new VoxelTask(net, null, 0f, 0.5f, p.voxel().positiveWeight(), p.voxel().iouWeight());
+    VoxelTask task = new VoxelTask(net, new VoxelLoss(p.voxel().loss()));
     ArraySamples voxels = ViewSamples.voxel(data.train(), size, res, dtype);
     SampleSource train = p.voxel().mirror() ? new MirroredVoxelSamples(voxels, run.seed()) : voxels;
     SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.voxel(v, size, res, dtype));
