@@ -13,18 +13,18 @@ import org.semcycle.training.TrainLoop;
 
 /**
  * Throughput of embedding, training steps and k-NN search. Run with
- * {@code mvn -q -B -o -pl lib test -Dtest=EmbeddingBenchmarkTest -Dtest.excludedGroups=none
+ * {@code mvn -q -B -o -pl lib test -Dtest=EmbeddingPerfTest -Dtest.excludedGroups=none
  * -Dsurefire.failIfNoSpecifiedTests=false} (and say which allocator: LD_PRELOAD of jemalloc or
  * not). Threads: {@code -Dsurefire.jvm="... -Dsemcycle.torch.threads=1"}.
  */
-@Tag("benchmark")
-class EmbeddingBenchmarkTest {
+@Tag("perf")
+class EmbeddingPerfTest {
 
   @Test
   void throughput(@TempDir Path dir) throws Exception {
     DjlRuntime.engine();
     String alloc = System.getenv().getOrDefault("LD_PRELOAD", "glibc");
-    System.out.println("BENCH allocator: " + alloc + ", intra-op threads: "
+    System.out.println("PERF allocator: " + alloc + ", intra-op threads: "
         + System.getProperty("ai.djl.pytorch.num_threads"));
     int n = 2048;
     List<SyntheticTables.Table> tables = SyntheticTables.tables(8, n, 1);
@@ -107,6 +107,6 @@ class EmbeddingBenchmarkTest {
   }
 
   private static void report(String fmt, Object... args) {
-    System.out.println("BENCH " + String.format(Locale.ROOT, fmt, args));
+    System.out.println("PERF " + String.format(Locale.ROOT, fmt, args));
   }
 }

@@ -12,8 +12,8 @@ import org.semcycle.training.TrainLoop;
  * Time of one training step of the tiny test network (B=6, N=256) in the training loop, of the
  * loss in evaluation mode and of inference.
  */
-@Tag("benchmark")
-class StepTimingBenchmarkTest {
+@Tag("perf")
+class StepTimingPerfTest {
   @Test
   void stepTime(@TempDir Path dir) throws Exception {
     DjlRuntime.engine();
@@ -38,8 +38,8 @@ class StepTimingBenchmarkTest {
         net.embedNormalised(packed, 6, 256);
       }
       double fwd = (System.nanoTime() - t0) / 1e6 / reps;
-      System.out.printf(Locale.ROOT, "BENCH inference forward %.1f ms%n", fwd);
-      System.out.printf(Locale.ROOT, "BENCH threads=%s step %.1f ms, eval (forward+loss) %.1f ms%n",
+      System.out.printf(Locale.ROOT, "PERF inference forward %.1f ms%n", fwd);
+      System.out.printf(Locale.ROOT, "PERF threads=%s step %.1f ms, eval (forward+loss) %.1f ms%n",
           System.getProperty("ai.djl.pytorch.num_threads"), step, eval);
     }
   }
