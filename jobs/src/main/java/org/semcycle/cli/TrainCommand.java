@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code semcycle train}: trains one network of the cycle from the render job's Parquet (or,
  * for the keypoint embedder, from KeypointNet-format data), with a per-epoch CSV log, a loss
- * curve, checkpoints and resume (TrainLoop). The model folder is local: DJL saves there.
+ * curve, checkpoints and resume (TrainLoop). The model folder is local: DJL saves there. The
+ * command parses its flags and the profile ({@link TrainProfile}) and hands the run to the net's
+ * recipe ({@link Recipes}, org.semcycle.jobs.train).
  */
 @Command(
     name = "train",

@@ -29,8 +29,7 @@ final class CriticRecipe implements Recipe {
       VoxelNet vn = (VoxelNet) voxel.getBlock();
       VoxelNet.Options vo = vn.options();
       TrainingData.Split data = readViews(run, vo);
-      TrainLoop.Options loop =
-          p.schedule().loopOptions(run.epochs(p.epochs(run.net())), TrainProfile.Betas.ADAM, run.seed(), 20, dtype);
+      TrainLoop.Options loop = run.profileLoop(TrainProfile.Betas.ADAM, dtype);
       try (NDManager m = NDManager.newBaseManager()) {
         SampleSource train = VoxelPredictions.criticSamples(vn,
             ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32), batch, dtype, m);

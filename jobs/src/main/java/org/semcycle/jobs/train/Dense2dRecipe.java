@@ -36,8 +36,7 @@ final class Dense2dRecipe implements Recipe {
         run.profile().name(), dtype);
     DenseDescriptorNet.Options options = new DenseDescriptorNet.Options(size, d.base(), d.dim());
     Dense2dTask task = new Dense2dTask(new DenseDescriptorNet(options), d.loss());
-    TrainLoop.Options loop = d.schedule().loopOptions(
-        run.epochs(d.schedule().epochs()), TrainProfile.Betas.ADAM, run.seed(), 20, dtype);
+    TrainLoop.Options loop = run.sectionLoop(d.schedule(), 20, dtype);
     return run.fit(task, train.samples(), val.samples(), options, loop);
   }
 }

@@ -31,8 +31,7 @@ final class EmbedRecipe implements Recipe {
           new EmbedSamples(train.xyz(), train.labels(), points, PointAugment.defaults(points), run.seed());
       EmbedSamples valSamples =
           val.xyz().isEmpty() ? null : new EmbedSamples(val.xyz(), val.labels(), val.points(), null, run.seed());
-      TrainLoop.Options loop = e.schedule().loopOptions(
-          run.epochs(e.schedule().epochs()), TrainProfile.Betas.ADAM, run.seed(), 0, DataType.FLOAT32);
+      TrainLoop.Options loop = run.sectionLoop(e.schedule(), 0, DataType.FLOAT32);
       TrainLoop.Summary s = new TrainLoop(loop).fit(
           new EmbedTask(net, new ContrastiveLoss(), points), trainSamples, valSamples, run.out(), cfg, net.model().getNDManager());
       net.save(run.out());

@@ -14,14 +14,11 @@ final class SketchRecipe implements Recipe {
   public TrainLoop.Summary train(TrainRun run) throws Exception {
     TrainProfile p = run.profile();
     DataType dtype = run.dataType();
-    TrainingData.Split data = run.readViews(false, p.maxTrainSamples());
-    run.announce(data, dtype);
-    int size = p.imageSize();
-    SketchNet.Options options = new SketchNet.Options(size, p.base(), 1f);
-    SampleSource train = run.augmented(ViewSamples.sketch(data.train(), size, dtype));
-    SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.sketch(v, size, dtype));
-    TrainLoop.Options loop =
-        p.schedule().loopOptions(run.epochs(p.epochs(run.net())), TrainProfile.Betas.ADAM, run.seed(), 20, dtype);
+    TrainingData.Split data = run.trainingViews(false);
+    SketchNet.Options options = new SketchNet.Options(p.imageSize(), p.base(), 1f);
+    SampleSource train = run.augmented(ViewSamples.sketch(data.train(), p.imageSize(), dtype));
+    SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.sketch(v, p.imageSize(), dtype));
+    TrainLoop.Options loop = run.profileLoop(TrainProfile.Betas.ADAM, dtype);
     return run.fit(new SketchTask(new SketchNet(options)), train, val, options, loop);
   }
 }

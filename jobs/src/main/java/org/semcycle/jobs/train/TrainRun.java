@@ -60,10 +60,28 @@ public record TrainRun(SparkSession spark, Config config, TrainProfile profile, 
     return TrainingData.views(spark, config, requireViews(), withVoxels, maxTrain);
   }
 
-  /** The progress line of a net trained on rendered views of the profile's image size. */
-  public void announce(TrainingData.Split data, DataType dtype) {
+  /**
+   * The views of a net trained at the profile's image size (at most its max-train-samples for
+   * training), with the run's progress line.
+   */
+  public TrainingData.Split trainingViews(boolean withVoxels) {
+    TrainingData.Split data = readViews(withVoxels, profile.maxTrainSamples());
     System.err.printf("train %s: %d train / %d val views at %dpx (%s profile, %s)%n",
-        net, data.train().size(), data.val().size(), profile.imageSize(), profile.name(), dtype);
+        net, data.train().size(), data.val().size(), profile.imageSize(), profile.name(), dataType());
+    return data;
+  }
+
+  /**
+   * The loop of a net on the profile's schedule: --epochs, else the profile's {@code <net>-epochs},
+   * else its epochs; a progress line every 20 steps.
+   */
+  public TrainLoop.Options profileLoop(TrainProfile.Betas betas, DataType dtype) {
+    return profile.schedule().loopOptions(epochs(profile.epochs(net)), betas, seed, 20, dtype);
+  }
+
+  /** The loop of a net on its own section's schedule (embed, dense2d): --epochs, else the section's. */
+  public TrainLoop.Options sectionLoop(TrainProfile.Schedule schedule, int logEvery, DataType dtype) {
+    return schedule.loopOptions(epochs(schedule.epochs()), TrainProfile.Betas.ADAM, seed, logEvery, dtype);
   }
 
   /** The reference's RGB augmentation on a training source's "rgb" input, when the profile enables it. */

@@ -24,14 +24,12 @@ final class ViewRecipe implements Recipe {
   public TrainLoop.Summary train(TrainRun run) throws Exception {
     TrainProfile p = run.profile();
     DataType dtype = run.dataType();
-    TrainingData.Split data = run.readViews(false, p.maxTrainSamples());
-    run.announce(data, dtype);
-    int size = p.imageSize();
-    ViewNet.Options options = new ViewNet.Options(size, fromSketches ? 5 : 3, p.base());
-    SampleSource train = fromSketches ? ViewSamples.view(data.train(), size, true, dtype)
-        : run.augmented(ViewSamples.view(data.train(), size, false, dtype));
-    SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.view(v, size, fromSketches, dtype));
-    TrainLoop.Options loop = p.schedule().loopOptions(run.epochs(p.epochs(run.net())), p.viewBetas(), run.seed(), 20, dtype);
+    TrainingData.Split data = run.trainingViews(false);
+    ViewNet.Options options = new ViewNet.Options(p.imageSize(), fromSketches ? 5 : 3, p.base());
+    SampleSource train = fromSketches ? ViewSamples.view(data.train(), p.imageSize(), true, dtype)
+        : run.augmented(ViewSamples.view(data.train(), p.imageSize(), false, dtype));
+    SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.view(v, p.imageSize(), fromSketches, dtype));
+    TrainLoop.Options loop = run.profileLoop(p.viewBetas(), dtype);
     return run.fit(new ViewTask(new ViewNet(options)), train, val, options, loop);
   }
 }

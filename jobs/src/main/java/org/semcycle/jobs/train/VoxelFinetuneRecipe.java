@@ -29,8 +29,7 @@ final class VoxelFinetuneRecipe implements Recipe {
       VoxelNet vn = (VoxelNet) voxel.getBlock();
       VoxelNet.Options vo = vn.options();
       TrainingData.Split data = CriticRecipe.readViews(run, vo);
-      TrainLoop.Options loop = p.schedule().loopOptions(
-          run.epochs(p.epochs(run.net())), TrainProfile.Betas.ADAM, run.seed(), 20, DataType.FLOAT32);
+      TrainLoop.Options loop = run.profileLoop(TrainProfile.Betas.ADAM, DataType.FLOAT32);
       try (Model critic = ModelFiles.load(run.critic(), "critic", VoxelCritic.Options.class, VoxelCritic::new)) {
         VoxelTask task = new VoxelTask(vn, new VoxelLoss(p.finetuneLoss(), (VoxelCritic) critic.getBlock()));
         SampleSource train = ViewSamples.voxel(data.train(), vo.imageSize(), vo.resolution(), DataType.FLOAT32);

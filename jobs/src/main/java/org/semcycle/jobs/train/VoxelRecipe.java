@@ -23,18 +23,15 @@ final class VoxelRecipe implements Recipe {
   public TrainLoop.Summary train(TrainRun run) throws Exception {
     TrainProfile p = run.profile();
     DataType dtype = run.dataType();
-    TrainingData.Split data = run.readViews(true, p.maxTrainSamples());
-    run.announce(data, dtype);
-    int size = p.imageSize();
+    TrainingData.Split data = run.trainingViews(true);
     int res = p.voxelResolution();
     VoxelNet.Options options = p.voxelNetOptions();
     VoxelNet net = new VoxelNet(options);
     VoxelTask task = new VoxelTask(net, new VoxelLoss(p.voxel().loss()));
-    ArraySamples voxels = ViewSamples.voxel(data.train(), size, res, dtype);
+    ArraySamples voxels = ViewSamples.voxel(data.train(), p.imageSize(), res, dtype);
     SampleSource train = p.voxel().mirror() ? new MirroredVoxelSamples(voxels, run.seed()) : voxels;
-    SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.voxel(v, size, res, dtype));
-    TrainLoop.Options loop =
-        p.schedule().loopOptions(run.epochs(p.epochs(run.net())), TrainProfile.Betas.ADAM, run.seed(), 20, dtype);
+    SampleSource val = TrainRun.validation(data.val(), v -> ViewSamples.voxel(v, p.imageSize(), res, dtype));
+    TrainLoop.Options loop = run.profileLoop(TrainProfile.Betas.ADAM, dtype);
     try (NDManager m = NDManager.newBaseManager()) {
       TrainLoop.Summary summary = new TrainLoop(loop).fit(task, train, val, run.out(), options, m);
       VoxelReport.write(net, data.train(), voxels, val, VoxelReport.bestThreshold(summary, task), run.out(), m);
