@@ -153,8 +153,8 @@ public final class Eval3dCommand implements Callable<Integer> {
         settings.corruption().noiseSigma(), settings.corruption().voxelResolution());
     DjlRuntime.inferenceMode();
     try (EmbeddingNet net = load(Locations.root(spark, embedder))) {
-      EmbeddingBenchmark3d bench = new EmbeddingBenchmark3d(net, db, settings);
-      return Eval3dJob.run(tasks, shapeRoot, bench, db, split, Locations.sink(spark, out), System.err);
+      EmbeddingBenchmark3d benchmark = new EmbeddingBenchmark3d(net, db, settings);
+      return Eval3dJob.run(tasks, shapeRoot, benchmark, db, split, Locations.sink(spark, out), System.err);
     }
   }
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       ReportCommand.class,
       DemoCommand.class,
-      BenchCommand.class,
+      PerfCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -82,7 +82,7 @@ public final class Eval3dJob {
    *     the failures, is written first)
    */
   public static Summary run(
-      List<ModelTask> tasks, DataRoot shapes, EmbeddingBenchmark3d bench, KeypointDatabase db,
+      List<ModelTask> tasks, DataRoot shapes, EmbeddingBenchmark3d benchmark, KeypointDatabase db,
       String split, DataSink out, PrintStream progress) {
     long t0 = System.nanoTime();
     Pck3dTable table = new Pck3dTable();
@@ -105,7 +105,7 @@ public final class Eval3dJob {
           throw new IllegalArgumentException("no " + shapes.describe(t.objPath()));
         }
         Mesh mesh = ObjReader.read(shapes, t.objPath());
-        ModelScores s = bench.evaluate(mesh, t.annotation());
+        ModelScores s = benchmark.evaluate(mesh, t.annotation());
         table.add(s);
         if (dbModels.contains(t.synset() + "-" + t.modelId())) {
           overlap++;
@@ -131,7 +131,7 @@ public final class Eval3dJob {
     }
     Summary summary = new Summary(split, tasks.size(), table.models(), List.copyOf(failures),
         table.curves(), db.size(), dbModels.size(), overlap, (System.nanoTime() - t0) / 1e9);
-    JobOutput.bytes(out, "pck3d.json", json(summary, bench.settings()));
+    JobOutput.bytes(out, "pck3d.json", json(summary, benchmark.settings()));
     if (table.models() == 0) {
       throw new IllegalStateException("none of the " + tasks.size() + " " + split
           + " models could be evaluated (" + failures.size() + " failed, see "

@@ -45,9 +45,12 @@ class ConfigAndHelpTest {
   void helpListsCommands() {
     String out = capture(() -> Main.run("--help"));
     assertTrue(out.contains("Usage: semcycle"), out);
-    for (String cmd : new String[] {"synth", "demo", "evaluate", "report"}) {
-      assertTrue(out.contains(cmd), "help lists " + cmd + ":\n" + out);
+    for (String cmd : new String[] {"synth", "demo", "evaluate", "report", "benchmark", "perf"}) {
+      assertTrue(out.lines().anyMatch(l -> l.strip().startsWith(cmd + " ")), "help lists " + cmd + ":\n" + out);
     }
+    assertTrue(out.lines().noneMatch(l -> l.strip().startsWith("bench ")),
+        "throughput is perf; benchmark means the evaluation sets:\n" + out);
+    assertTrue(capture(() -> Main.run("perf", "--help")).contains("--seconds"));
     String evaluate = capture(() -> Main.run("evaluate", "--help"));
     for (String opt : new String[] {"--predictions", "--ground-truth", "--out"}) {
       assertTrue(evaluate.contains(opt), evaluate);

@@ -22,6 +22,7 @@ import org.semcycle.cli.TestSpecs;
 import org.semcycle.cli.TrainCommand;
 import org.semcycle.cycle.crop.ObjectCrop;
 import org.semcycle.io.LocalDataSink;
+import org.semcycle.jobs.train.TrainingData;
 import org.semcycle.spark.SparkTestSession;
 import org.semcycle.synthetic.SyntheticWorld;
 import org.semcycle.training.TrainLoop;
@@ -97,9 +98,13 @@ class Dense2dTrainTest {
     RenderCommand.run(s, c, tmp.resolve("data").toString(), null, render);
 
     Path out = tmp.resolve("dense2d");
-    TrainLoop.Summary r = TrainCommand.run(s, c, "dense2d", render, null, out, 1);
-    assertEquals(1, r.rows().size());
-    assertTrue(Double.isFinite(r.rows().get(0).trainLoss()), "loss is a number");
+    TrainLoop.Summary r = TrainCommand.run(s, c, "dense2d", render, null, out, 2);
+    assertEquals(2, r.rows().size());
+    assertTrue(r.rows().get(1).trainLoss() < r.rows().get(0).trainLoss(),
+        "the descriptor net's loss falls: " + TrainCommandTest.numbers(r));
+    for (var row : r.rows()) {
+      assertTrue(row.metrics()[0] <= row.metrics()[1], "within 0.05 S is within 0.10 S: " + TrainCommandTest.numbers(r));
+    }
     assertTrue(Files.readAllLines(out.resolve("training-log.csv")).get(0).contains("match_within_05"));
     assertTrue(Files.exists(out.resolve("loss-curve.png")));
 

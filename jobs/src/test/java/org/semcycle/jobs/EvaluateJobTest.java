@@ -47,7 +47,7 @@ import org.semcycle.synthetic.SyntheticWorld;
  */
 class EvaluateJobTest {
   @TempDir static Path tmp;
-  static Path bench;
+  static Path sets;
   static List<GroundTruthRow> gt = new ArrayList<>();
   static Config config;
   static List<GroundTruthRow> images;
@@ -85,12 +85,12 @@ class EvaluateJobTest {
         "semcycle.spark.partitions", 2));
     SynthSpec s = org.semcycle.cli.TestSpecs.synth(config, List.of("chair", "car"), 3);
     SyntheticWorld.write(new SynthSpec(s.seed(), s.categories(), 3, 0.34, 0, 256, s.vocabulary()), new LocalDataSink(data), 2);
-    bench = tmp.resolve("bench");
-    BenchmarkCommand.run(SparkTestSession.get(), config, data.toString(), null, bench.toString());
+    sets = tmp.resolve("sets");
+    BenchmarkCommand.run(SparkTestSession.get(), config, data.toString(), null, sets.toString());
     EvaluateJob.Settings settings = EvaluateCommand.settings(config);
     GroundTruthExtractor ex = new GroundTruthExtractor(settings.ids(), settings.names(), settings.split(), settings.vocabulary());
     for (BenchmarkFormat f : BenchmarkFormat.values()) {
-      GroundTruthExtractor.Result r = ex.extract(f, new LocalDataRoot(bench.resolve(f.dir())));
+      GroundTruthExtractor.Result r = ex.extract(f, new LocalDataRoot(sets.resolve(f.dir())));
       assertEquals(List.of(), r.rejects(), f.dir());
       gt.addAll(r.rows());
     }
@@ -140,7 +140,7 @@ class EvaluateJobTest {
         continue;
       }
       org.semcycle.benchmarks.ImageGroundTruth truth = org.semcycle.benchmarks.ImageGroundTruth.read(
-          new LocalDataRoot(bench.resolve(g.dataset())),
+          new LocalDataRoot(sets.resolve(g.dataset())),
           org.semcycle.benchmarks.ImageGroundTruth.path(g.category(), g.imageId()));
       for (org.semcycle.benchmarks.BenchmarkKeypoint k : truth.keypoints()) {
         if (!k.visible()) {
@@ -175,7 +175,7 @@ class EvaluateJobTest {
 
     out = tmp.resolve("eval");
     s = EvaluateJob.run(spark, EvaluateCommand.settings(config), infer.toString(),
-        List.of(bench.toString()), out.toString());
+        List.of(sets.toString()), out.toString());
 
   }
 
@@ -320,7 +320,7 @@ class EvaluateJobTest {
   void reportRendersTablesAndPicturesInChromium() throws Exception {
     Path report = tmp.resolve("report");
     ReportJob.Summary r = ReportJob.run(SparkTestSession.get(), ReportCommand.settings(config), out.toString(),
-        infer.toString(), List.of(bench.toString()), report.toString());
+        infer.toString(), List.of(sets.toString()), report.toString());
     assertEquals(0, r.notDrawn(), r.line());
     assertTrue(r.pictures() >= 6, r.line());
     String html = Files.readString(report.resolve("index.html"));
@@ -351,7 +351,7 @@ class EvaluateJobTest {
   void badGroundTruthIsRejectedOrNamed() throws Exception {
     // A corrupt image annotation becomes a reject naming the file.
     Path spair = tmp.resolve("badspair");
-    copy(bench.resolve("spair"), spair);
+    copy(sets.resolve("spair"), spair);
     Path ann;
     try (Stream<Path> files = Files.walk(spair.resolve("ImageAnnotation"))) {
       ann = files.filter(p -> p.toString().endsWith(".json")).sorted().findFirst().orElseThrow();

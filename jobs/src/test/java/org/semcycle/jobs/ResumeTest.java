@@ -144,7 +144,7 @@ class ResumeTest {
   @Test
   void benchmarkIsAllOrNothing() throws Exception {
     SparkSession s = SparkTestSession.get();
-    Path out = tmp.resolve("bench");
+    Path out = tmp.resolve("benchmark");
     // A run that died while computing leaves only its staging folder: removed, never published.
     Path abandoned = out.resolve("_staging-dead/pix3d");
     Files.createDirectories(abandoned);

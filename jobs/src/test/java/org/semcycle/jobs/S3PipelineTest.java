@@ -46,7 +46,7 @@ import org.semcycle.synthetic.SyntheticWorld;
  * session built by {@link Sessions} from conf/s3.conf (so the shipped committer settings are the
  * ones exercised). Checks the counts, the bytes of synth against a local run, and the files in
  * the bucket. Tagged {@code s3}: about 1-2 minutes on 2 cores (every commit copies objects), so
- * it runs on demand: {@code -Dtest.excludedGroups=benchmark} (see jobs/pom.xml).
+ * it runs on demand: {@code -Dtest.excludedGroups=perf} (see jobs/pom.xml).
  */
 @Tag("s3")
 class S3PipelineTest {

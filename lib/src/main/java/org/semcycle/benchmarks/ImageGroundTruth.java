@@ -57,8 +57,8 @@ public record ImageGroundTruth(
       JsonNode n = arr.get(i);
       kps.add(new BenchmarkKeypoint(f.integer(n, "semantic_id"),
           f.optNumber(n, "x", Double.NaN), f.optNumber(n, "y", Double.NaN),
-          f.optNumber(n, "depth", Double.NaN), f.bool(n, "visible"),
-          f.optBool(n, "hidden_by_occluder", false)));
+          f.optNumber(n, "depth", Double.NaN), f.flag(n, "visible"),
+          f.optFlag(n, "hidden_by_occluder", false)));
     }
     return new ImageGroundTruth(f.text(o, "image_id"), f.text(o, "category"),
         f.text(o, "synset"), f.text(o, "model_id"), (int) size[0], (int) size[1],

@@ -1,9 +1,7 @@
 package org.semcycle.embedding;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.loss.Loss;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +36,7 @@ import java.util.List;
  * positive pair the loss is 0 (still attached to the graph). Pair selection runs in Java on the
  * detached distances; the terms are NDArray operations, so autograd flows through them.
  */
-public final class ContrastiveLoss extends Loss {
+public final class ContrastiveLoss {
   /** Reference margin. */
   public static final float DEFAULT_MARGIN = 1f;
 
@@ -54,7 +52,6 @@ public final class ContrastiveLoss extends Loss {
   }
 
   public ContrastiveLoss(float margin) {
-    super("ContrastiveLoss");
     if (!(margin > 0)) {
       throw new IllegalArgumentException("margin must be > 0: " + margin);
     }
@@ -78,17 +75,6 @@ public final class ContrastiveLoss extends Loss {
 
   /** The loss value with the pair counts that made it. */
   public record Terms(NDArray loss, int positives, int negatives) {}
-
-  /**
-   * DJL entry point: {@code labels} holds one {@code (B, N)} integer array of semantic ids (-1 =
-   * unlabelled), {@code predictions} one {@code (B, N, D)} embedding array.
-   */
-  @Override
-  public NDArray evaluate(NDList labels, NDList predictions) {
-    int[] ids = labels.singletonOrThrow().toType(ai.djl.ndarray.types.DataType.INT32, false)
-        .toIntArray();
-    return compute(predictions.singletonOrThrow(), ids).loss();
-  }
 
   /**
    * Loss of dense embeddings {@code (B, N, D)} (or {@code (M, D)}) with one label per point

@@ -21,9 +21,10 @@ public final class EmbedTask implements TrainingTask {
   private final ContrastiveLoss loss;
   private final int points;
 
-  public EmbedTask(EmbeddingNet net, float margin, int points) {
+  /** A task training the net with the loss on clouds of {@code points} points. */
+  public EmbedTask(EmbeddingNet net, ContrastiveLoss loss, int points) {
     this.net = net;
-    this.loss = new ContrastiveLoss(margin);
+    this.loss = loss;
     this.points = points;
   }
 

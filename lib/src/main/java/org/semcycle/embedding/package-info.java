@@ -9,8 +9,9 @@
  *       (positives: all same-id pairs across the batch, squared L2; as many hardest
  *       different-id negatives, {@code relu(1 - d)^2} with d the plain L2 distance), plus optional
  *       background negatives ({@link org.semcycle.embedding.BackgroundPoints}).
- *   <li>{@link org.semcycle.embedding.EmbeddingTraining}: one batch at a time ({@code lossFor},
- *       {@code step}) for a generic training loop; {@link org.semcycle.embedding.PointAugment}
+ *   <li>{@link org.semcycle.embedding.EmbedTask}: the embedder's task in the project's one
+ *       training loop ({@link org.semcycle.training.TrainLoop}), on
+ *       {@link org.semcycle.embedding.EmbedSamples} with {@link org.semcycle.embedding.PointAugment}
  *       for the paper's noise, dropout and resampling.
  *   <li>{@link org.semcycle.embedding.KeypointDatabase} of
  *       {@link org.semcycle.embedding.KeypointRecord} rows and

@@ -12,10 +12,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Typed access to the fields of a JSON object (Jackson tree model) with errors that name the file,
- * the place in it (e.g. "record 3") and the field. Also the shared mapper for writing annotation
- * JSON: numbers with an integral value are written without a fraction ({@code 12}, not {@code
- * 12.0}), as the data sets' own files have them; non-finite numbers are refused.
+ * The one JSON reader and writer of the data sets' files (KeypointNet, ShapeNet, Pix3D, SPair,
+ * the evaluation sets' ground truth, job summaries). Parsing is strict: duplicate keys, and
+ * anything after the JSON value, are errors naming the file and line. Typed access to the fields
+ * of a JSON object (Jackson tree model) with errors that name the file, the place in it (e.g.
+ * "record 3", "model 0 (model_id 1a2b) keypoint 2") and the field:
+ * {@code FILE: PLACE, field 'NAME': PROBLEM}. Writers get pretty ({@link #toBytes}) or compact
+ * ({@link #toCompactBytes}) UTF-8 with a final newline; {@link #addNumber} writes integral
+ * values without a fraction ({@code 12}, not {@code 12.0}), as the data sets' own files have
+ * them, and refuses non-finite numbers.
  */
 public final class JsonFields {
   private static final ObjectMapper MAPPER =
@@ -36,12 +41,20 @@ public final class JsonFields {
     this.context = context == null ? "" : context;
   }
 
+  /** The fields of a place inside this one ("model 3" then "model 3 keypoint 2"). */
+  public JsonFields in(String subContext) {
+    return new JsonFields(source, context.isEmpty() ? subContext : context + " " + subContext);
+  }
+
   /** Node factory for writers. */
   public static JsonNodeFactory nodes() {
     return MAPPER.getNodeFactory();
   }
 
-  /** Parses strict JSON; syntax errors name the file and line. */
+  /**
+   * Parses one strict JSON value; syntax errors, duplicate keys and content after the value name
+   * the file and line.
+   */
   public static JsonNode parse(String text, String source) {
     try {
       JsonNode n = MAPPER.readTree(text);
@@ -51,7 +64,9 @@ public final class JsonFields {
       return n;
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new DataFormatException(source, line, "malformed JSON: " + e.getOriginalMessage(), e);
+      String problem = e.getOriginalMessage().startsWith("Trailing token")
+          ? "more content after the JSON value" : e.getOriginalMessage();
+      throw new DataFormatException(source, line, "malformed JSON: " + problem, e);
     }
   }
 
@@ -60,6 +75,18 @@ public final class JsonFields {
     try {
       String s = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
       return DataRoot.utf8(s.replace("\r\n", "\n") + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serialises a tree as compact UTF-8 JSON (one line) with a final newline. */
+  public static byte[] toCompactBytes(JsonNode node) {
+    try {
+      byte[] body = MAPPER.writeValueAsBytes(node);
+      byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+      out[body.length] = '\n';
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -148,14 +175,7 @@ public final class JsonFields {
 
   /** An integer field (an integral number such as {@code 3} or {@code 3.0}) in int range. */
   public int integer(JsonNode obj, String field) {
-    JsonNode n = require(obj, field);
-    if (!n.isIntegralNumber() && !(n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))) {
-      throw error(field, "expected an integer, found " + n);
-    }
-    if (!n.canConvertToInt()) {
-      throw error(field, "integer out of range: " + n);
-    }
-    return n.asInt();
+    return toInt(require(obj, field), field);
   }
 
   /** An integer field, or {@code dflt} when absent or null. */
@@ -163,8 +183,17 @@ public final class JsonFields {
     return has(obj, field) ? integer(obj, field) : dflt;
   }
 
-  /** A boolean given as true/false or as 0/1. */
+  /** A JSON boolean, true or false. */
   public boolean bool(JsonNode obj, String field) {
+    JsonNode n = require(obj, field);
+    if (!n.isBoolean()) {
+      throw error(field, "expected true or false, found " + n);
+    }
+    return n.booleanValue();
+  }
+
+  /** A flag given as true/false or as 0/1 (SPair and Pix3D write 0/1). */
+  public boolean flag(JsonNode obj, String field) {
     JsonNode n = require(obj, field);
     if (n.isBoolean()) {
       return n.booleanValue();
@@ -175,9 +204,53 @@ public final class JsonFields {
     throw error(field, "expected true/false or 0/1, found " + n);
   }
 
-  /** A boolean field (true/false or 0/1), or {@code dflt} when absent or null. */
-  public boolean optBool(JsonNode obj, String field, boolean dflt) {
-    return has(obj, field) ? bool(obj, field) : dflt;
+  /** A flag field (true/false or 0/1), or {@code dflt} when absent or null. */
+  public boolean optFlag(JsonNode obj, String field, boolean dflt) {
+    return has(obj, field) ? flag(obj, field) : dflt;
+  }
+
+  /** An array field. */
+  public JsonNode array(JsonNode obj, String field) {
+    JsonNode n = require(obj, field);
+    if (!n.isArray()) {
+      throw error(field, "expected an array, found " + n.getNodeType());
+    }
+    return n;
+  }
+
+  /** An object field. */
+  public JsonNode object(JsonNode obj, String field) {
+    JsonNode n = require(obj, field);
+    if (!n.isObject()) {
+      throw error(field, "expected an object, found " + n.getNodeType());
+    }
+    return n;
+  }
+
+  /** An array of integers (each as {@link #integer} reads one); {@code length} < 0 accepts any length. */
+  public int[] integers(JsonNode obj, String field, int length) {
+    JsonNode a = array(obj, field);
+    if (length >= 0 && a.size() != length) {
+      throw error(field, "expected " + length + " integers, found " + a.size());
+    }
+    int[] out = new int[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = toInt(a.get(i), field);
+    }
+    return out;
+  }
+
+  /** An array of strings. */
+  public String[] texts(JsonNode obj, String field) {
+    JsonNode a = array(obj, field);
+    String[] out = new String[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!a.get(i).isTextual()) {
+        throw error(field, "expected strings, found " + a.get(i).getNodeType());
+      }
+      out[i] = a.get(i).textValue();
+    }
+    return out;
   }
 
   /** A flat array of numbers, of exactly {@code length} entries (any length when negative). */
@@ -214,6 +287,16 @@ public final class JsonFields {
       out[i] = toDoubles(n.get(i), field + "[" + i + "]", cols);
     }
     return out;
+  }
+
+  private int toInt(JsonNode n, String field) {
+    if (!n.isIntegralNumber() && !(n.isNumber() && n.doubleValue() == Math.rint(n.doubleValue()))) {
+      throw error(field, "expected an integer, found " + n);
+    }
+    if (!n.canConvertToInt()) {
+      throw error(field, "integer out of range: " + n);
+    }
+    return n.asInt();
   }
 
   private double toDouble(JsonNode n, String field) {

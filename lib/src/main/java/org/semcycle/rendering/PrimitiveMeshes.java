@@ -6,7 +6,7 @@ import org.semcycle.geometry.Vec3;
 
 /**
  * Simple closed meshes (boxes, UV spheres, cones) and quads with outward (counter-clockwise seen
- * from outside) winding, for tests, benchmarks and debugging renders. Each solid shares its
+ * from outside) winding, for tests, perf measurements and debugging renders. Each solid shares its
  * vertices, so it is one closed connected shell.
  */
 public final class PrimitiveMeshes {
@@ -111,10 +111,10 @@ public final class PrimitiveMeshes {
   }
 
   /**
-   * A benchmark-sized object of about {@code 3000} triangles: a sphere body on four box legs
+   * The perf measurements' object of about {@code 3000} triangles: a sphere body on four box legs
    * with a cone on top, inside the canonical cube.
    */
-  public static Mesh benchmarkObject() {
+  public static Mesh perfObject() {
     MeshBuilder b = new MeshBuilder();
     addUvSphere(b, new Vec3(0, 0.05, 0), 0.25, 48, 30); // 2784 triangles; 2880 in all
     for (int i = 0; i < 4; i++) {

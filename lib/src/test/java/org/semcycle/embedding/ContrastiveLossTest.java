@@ -76,17 +76,6 @@ class ContrastiveLossTest {
   }
 
   @Test
-  void djlLossEntryTakesLabelsAsAnArray() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      float[] dense = {0, 0, 9, 9, -9, 9, 7, 7, 0.5f, 0, 0.5f, 0.3f};
-      NDArray e = m.create(dense, new Shape(2, 3, 2));
-      NDArray labels = m.create(new int[] {0, -1, -1, -1, 0, 1}, new Shape(2, 3));
-      assertEquals(0.37f, new ContrastiveLoss().evaluate(new ai.djl.ndarray.NDList(labels),
-          new ai.djl.ndarray.NDList(e)).getFloat(), 1e-5f);
-    }
-  }
-
-  @Test
   void gradientPullsPositivesTogetherAndPushesNegativesApart() {
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray e = m.create(E5, new Shape(5, 2));

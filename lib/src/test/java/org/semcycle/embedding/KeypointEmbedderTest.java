@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semcycle.io.DataFormatException;
 import org.semcycle.networks.DjlRuntime;
+import org.semcycle.training.Checkpoints;
+import org.semcycle.training.TrainLoop;
 
 class KeypointEmbedderTest {
   static final EmbedderConfig TINY =
@@ -87,29 +88,22 @@ class KeypointEmbedderTest {
   @Test
   void saveThenLoadGivesIdenticalEmbeddings(@TempDir Path dir) throws Exception {
     List<SyntheticTables.Table> tables = SyntheticTables.tables(2, 64, 9);
+    LoopTraining.Clouds clouds = LoopTraining.Clouds.of(tables);
     float[] xyz = tables.get(0).xyz();
-    try (EmbeddingNet net = EmbeddingNet.create(TINY, 21);
-        EmbeddingTraining tr = EmbeddingTraining.create(net, 1e-3f)) {
+    try (EmbeddingNet net = EmbeddingNet.create(TINY, 21)) {
       // A few steps so batch-norm running statistics differ from their initial values.
-      EmbeddingBatch batch = EmbeddingBatch.of(
-          tables.stream().map(SyntheticTables.Table::xyz).toList(),
-          tables.stream().map(SyntheticTables.Table::labels).toList());
-      for (int i = 0; i < 3; i++) {
-        tr.step(batch);
-      }
+      LoopTraining.fit(net, clouds, null, 1, 2, 3, 1e-3f, 21, dir.resolve("run"));
       float[] before = net.embed(xyz);
-      net.save(dir);
-      assertTrue(Files.exists(dir.resolve(EmbeddingNet.CONFIG_FILE)));
-      try (EmbeddingNet loaded = EmbeddingNet.load(dir)) {
+      net.save(dir.resolve("model"));
+      assertTrue(Files.exists(dir.resolve("model").resolve(EmbeddingNet.CONFIG_FILE)));
+      try (EmbeddingNet loaded = EmbeddingNet.load(dir.resolve("model"))) {
         assertEquals(TINY, loaded.config());
         assertArrayEquals(before, loaded.embed(xyz), 0f);
-        // A loaded network can be trained further (its parameters take gradients).
-        try (EmbeddingTraining more = EmbeddingTraining.create(loaded, 1e-2f)) {
-          float l0 = more.step(batch);
-          more.step(batch);
-          assertTrue(Float.isFinite(l0));
-          assertFalse(Arrays.equals(before, loaded.embed(xyz)), "weights moved");
-        }
+        // A loaded network can be trained further once its parameters take gradients again (as
+        // ModelFiles.loadTrainable prepares a loaded net for fine-tuning).
+        Checkpoints.requireGradients(loaded.block());
+        LoopTraining.fit(loaded, clouds, null, 1, 2, 2, 1e-2f, 21, dir.resolve("more"));
+        assertFalse(Arrays.equals(before, loaded.embed(xyz)), "weights moved");
       }
     }
   }
@@ -123,26 +117,16 @@ class KeypointEmbedderTest {
   }
 
   @Test
-  void overfitsATinyFixedSet() {
-    List<SyntheticTables.Table> tables = SyntheticTables.tables(4, 128, 31);
-    List<float[]> xyz = new ArrayList<>();
-    List<int[]> labels = new ArrayList<>();
-    for (SyntheticTables.Table t : tables) {
-      xyz.add(t.xyz());
-      labels.add(t.labels());
-    }
-    EmbeddingBatch batch = EmbeddingBatch.of(xyz, labels);
-    try (EmbeddingNet net = EmbeddingNet.create(TINY, 3);
-        EmbeddingTraining tr = EmbeddingTraining.create(net, 3e-3f)) {
-      float first = tr.evaluate(batch);
-      float last = 0;
-      for (int i = 0; i < 120; i++) {
-        last = tr.step(batch);
-      }
-      float after = tr.evaluate(batch);
+  void overfitsATinyFixedSet(@TempDir Path dir) throws Exception {
+    LoopTraining.Clouds clouds = LoopTraining.Clouds.of(SyntheticTables.tables(4, 128, 31));
+    try (EmbeddingNet net = EmbeddingNet.create(TINY, 3)) {
+      float first = LoopTraining.loss(net, clouds);
+      // 120 steps on the fixed batch of the 4 clouds: 120 epochs of one step.
+      TrainLoop.Summary s = LoopTraining.fit(net, clouds, null, 1, 4, 120, 3e-3f, 3, dir);
+      float after = LoopTraining.loss(net, clouds);
       assertTrue(first > 0.05f, "initial loss " + first);
-      assertTrue(after < 0.1f * first, "loss " + first + " -> " + after + " (last step " + last
-          + ")");
+      assertTrue(after < 0.1f * first, "loss " + first + " -> " + after);
+      assertEquals(after, s.rows().get(119).valLoss(), 1e-5 * first, "the loop's validation loss is the same loss");
     }
   }
 }

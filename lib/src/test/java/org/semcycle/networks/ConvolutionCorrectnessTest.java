@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * gradients against the same nets in float64 (which libtorch does not run through oneDNN).
  */
 class ConvolutionCorrectnessTest {
-  /** Shapes on which the unaligned float32 convolution was measured wrong (see the benchmark). */
+  /** Shapes on which the unaligned float32 convolution was measured wrong (see rawConvolutionsOnThisMachine, tag perf). */
   private static final Object[][] FAILING_SHAPES = {
     {"2d 16->1 64^2", 16, 1, new Shape(16, 16, 64, 64)},
     {"2d 16->3 64^2", 16, 3, new Shape(16, 16, 64, 64)},
@@ -196,7 +196,7 @@ class ConvolutionCorrectnessTest {
    * needs {@link AlignedConvolution}.
    */
   @Test
-  @Tag("benchmark")
+  @Tag("perf")
   void rawConvolutionsOnThisMachine() {
     DjlRuntime.engine();
     for (Object[] c : FAILING_SHAPES) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.semcycle.training.Batch;
 import org.semcycle.training.TrainingTask;
 
-/** The positive-weighted voxel BCE against a hand computation, and the voxel IoU sweep. */
+/** The voxel loss's terms against hand computations, their sum as the options weigh them, and the voxel IoU sweep. */
 class VoxelLossTest {
   private static double softplus(double x) {
     return Math.log1p(Math.exp(x));
@@ -35,11 +35,9 @@ class VoxelLossTest {
           expected += y[i] == 1 ? w * softplus(-x[i]) : softplus(x[i]);
         }
         expected /= x.length;
-        assertEquals(expected, VoxelNet.loss(logits, occ, w).getDouble(), 1e-9, "weight " + w);
+        assertEquals(expected, VoxelLoss.bce(logits, occ, w).getDouble(), 1e-9, "weight " + w);
       }
-      assertEquals(VoxelNet.loss(logits, occ).getDouble(), VoxelNet.loss(logits, occ, 1f).getDouble(), 1e-12);
-      assertTrue(Double.isFinite(VoxelNet.loss(logits, occ, 4f).getDouble()), "stable at |x| = 30");
-      assertThrows(IllegalArgumentException.class, () -> VoxelNet.loss(logits, occ, 0f));
+      assertThrows(IllegalArgumentException.class, () -> VoxelLoss.bce(logits, occ, 0f));
     }
   }
 
@@ -63,11 +61,33 @@ class VoxelLossTest {
         }
         mean += inter / (union + 1e-6) / 2;
       }
-      assertEquals(1 - mean, VoxelNet.softIoULoss(logits, occ).getDouble(), 1e-6);
+      assertEquals(1 - mean, VoxelLoss.softIoU(logits, occ).getDouble(), 1e-6);
       // A confident, correct prediction scores ~0; the complement ~1.
       NDArray right = m.create(new double[] {30, -30, 30, 30}, new Shape(2, 2, 1, 1));
-      assertEquals(0, VoxelNet.softIoULoss(right, occ).getDouble(), 1e-6);
-      assertEquals(1, VoxelNet.softIoULoss(right.neg(), occ).getDouble(), 1e-6);
+      assertEquals(0, VoxelLoss.softIoU(right, occ).getDouble(), 1e-6);
+      assertEquals(1, VoxelLoss.softIoU(right.neg(), occ).getDouble(), 1e-6);
+    }
+  }
+
+  @Test
+  void theLossAddsTheTermsItsOptionsWeigh() {
+    DjlRuntime.engine();
+    try (NDManager m = NDManager.newBaseManager()) {
+      NDArray logits = m.create(new double[] {2.0, -1.0, 0.5, -3.0}, new Shape(2, 2, 1, 1));
+      NDArray occ = m.create(new double[] {1, 0, 1, 1}, new Shape(2, 2, 1, 1));
+      ParameterStore ps = new ParameterStore(m, false);
+      double bce4 = VoxelLoss.bce(logits, occ, 4f).getDouble();
+      double iou = VoxelLoss.softIoU(logits, occ).getDouble();
+      assertEquals(bce4 + 0.5 * iou,
+          new VoxelLoss(new VoxelLoss.Options(4f, 0.5f, 0f)).loss(ps, logits, occ).getDouble(), 1e-7);
+      assertEquals(VoxelLoss.bce(logits, occ, 1f).getDouble(),
+          new VoxelLoss(VoxelLoss.Options.bce()).loss(ps, logits, occ).getDouble(), 0);
+      assertEquals(new VoxelLoss.Options(4f, 0.5f, 1e-3f), new VoxelLoss.Options(4f, 0.5f, 0f).withNaturalnessWeight(1e-3f));
+      assertThrows(IllegalArgumentException.class, () -> new VoxelLoss.Options(0f, 0f, 0f));
+      assertThrows(IllegalArgumentException.class, () -> new VoxelLoss.Options(1f, -1f, 0f));
+      assertThrows(IllegalArgumentException.class, () -> new VoxelLoss.Options(1f, 0f, Float.NaN));
+      assertThrows(IllegalArgumentException.class, () -> new VoxelLoss(new VoxelLoss.Options(1f, 0f, 1e-3f)),
+          "a naturalness weight without a critic");
     }
   }
 
@@ -78,7 +98,7 @@ class VoxelLossTest {
       int s = 8;
       int r = 8;
       VoxelNet net = new VoxelNet(new VoxelNet.Options(s, 4, 4, 16, r, 4));
-      VoxelTask task = new VoxelTask(net, 3f);
+      VoxelTask task = new VoxelTask(net, new VoxelLoss(new VoxelLoss.Options(3f, 0f, 0f)));
       net.initialize(m, DataType.FLOAT32, task.inputShapes(2));
       NDArray in = m.randomUniform(0f, 1f, new Shape(2, 4, s, s));
       NDArray occ = m.randomUniform(0f, 1f, new Shape(2, r, r, r)).gt(0.8f).toType(DataType.FLOAT32, false);

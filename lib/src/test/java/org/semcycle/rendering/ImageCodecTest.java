@@ -17,7 +17,7 @@ class ImageCodecTest {
   private static RenderOutput render() {
     Camera cam = Camera.lookAt(Viewpoint.of(30, 20, 2), 48, 40, 45);
     return new Rasterizer(RenderSettings.DEFAULT.withBackground(Background.clutter()).withSupersample(2))
-        .render(PrimitiveMeshes.benchmarkObject(), cam, 11);
+        .render(PrimitiveMeshes.perfObject(), cam, 11);
   }
 
   @Test

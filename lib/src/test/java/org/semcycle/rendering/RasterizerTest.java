@@ -54,7 +54,7 @@ class RasterizerTest {
   @Test
   void everyCoveredPixelHasADepthAndANormal() {
     // Thin bars at low resolution: many pixels are partly covered, some with an empty centre sample.
-    Mesh bars = PrimitiveMeshes.benchmarkObject();
+    Mesh bars = PrimitiveMeshes.perfObject();
     Camera cam = Camera.lookAt(Viewpoint.of(35, 25, 2.2), 48, 48, 35);
     for (int k : new int[] {2, 3}) {
       RenderOutput out = new Rasterizer(FIXED.withSupersample(k)).render(bars, cam, 1);
@@ -356,7 +356,7 @@ class RasterizerTest {
   @Test
   void sameSeedGivesIdenticalBytesAndAnotherSeedDiffers() {
     RenderSettings random = RenderSettings.DEFAULT.withBackground(Background.clutter()).withSupersample(2);
-    RenderableMesh mesh = RenderableMesh.of(PrimitiveMeshes.benchmarkObject());
+    RenderableMesh mesh = RenderableMesh.of(PrimitiveMeshes.perfObject());
     Camera cam = Camera.lookAt(Viewpoint.of(40, 20, 2), 64, 64, 45);
     RenderOutput a = new Rasterizer(random).render(mesh, cam, 42);
     RenderOutput b = new Rasterizer(random).render(mesh, cam, 42);

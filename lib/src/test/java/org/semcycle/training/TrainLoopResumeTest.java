@@ -1,5 +1,6 @@
 package org.semcycle.training;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,10 @@ class TrainLoopResumeTest {
   }
 
   private TrainLoop.Summary run(int epochs, ByteArrayOutputStream log) throws Exception {
+    return run(dir, epochs, log);
+  }
+
+  private static TrainLoop.Summary run(Path dir, int epochs, ByteArrayOutputStream log) throws Exception {
     VoxelNet.Options o = new VoxelNet.Options(8, 4, 4, 8, 8, 4);
     TrainLoop loop = new TrainLoop(new TrainLoop.Options(epochs, 2, 1e-3f, 0.9f, 0.999f, 42L, 1, DataType.FLOAT64),
         new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -70,5 +75,26 @@ class TrainLoopResumeTest {
     try (Model model = ModelFiles.load(dir, "voxel", VoxelNet.Options.class, VoxelNet::new)) {
       assertTrue(model.getBlock().isInitialized());
     }
+  }
+
+  @Test
+  void aResumedRunEqualsAnUninterruptedOne(@TempDir Path straightDir) throws Exception {
+    run(2, new ByteArrayOutputStream());
+    TrainLoop.Summary resumed = run(3, new ByteArrayOutputStream());
+    TrainLoop.Summary straight = run(straightDir, 3, new ByteArrayOutputStream());
+    // The epoch trained after the resume, in memory; the earlier ones as the log holds them.
+    TrainingLog.Row a = straight.rows().get(2);
+    TrainingLog.Row b = resumed.rows().get(2);
+    assertEquals(3, b.epoch());
+    assertEquals(a.trainLoss(), b.trainLoss(), 0, "epoch 3 train loss");
+    assertEquals(a.valLoss(), b.valLoss(), 0, "epoch 3 val loss");
+    assertArrayEquals(a.metrics(), b.metrics(), 0, "epoch 3 metrics");
+    assertEquals(withoutTimings(straightDir), withoutTimings(dir));
+  }
+
+  /** The training log's lines without the two timing columns. */
+  static List<String> withoutTimings(Path modelDir) throws Exception {
+    return Files.readAllLines(modelDir.resolve("training-log.csv")).stream()
+        .map(l -> l.substring(0, l.lastIndexOf(',', l.lastIndexOf(',') - 1))).toList();
   }
 }

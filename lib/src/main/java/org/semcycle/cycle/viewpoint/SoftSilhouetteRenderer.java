@@ -17,7 +17,7 @@ import org.semcycle.networks.DjlRuntime;
  * here with DJL NDArray operations so that autograd (or finite differences of the forward pass)
  * gives the gradient of a silhouette loss with respect to the viewpoint: stage 8 of the cycle.
  *
- * <p><b>Projection</b> (the look-at camera of {@link LookAtCamera}, as closed forms of the
+ * <p><b>Projection</b> (the look-at camera of {@link org.semcycle.rendering.camera.Camera#lookAt}, as closed forms of the
  * parameters so every step is an NDArray op): with az, el, theta in radians, distance d, a world
  * point p = (X, Y, Z),
  *

@@ -42,7 +42,7 @@ import org.semcycle.networks.DjlRuntime;
  * the resolution ({@link SoftRasterizer#halfResolution()}, the target averaged over 2 x 2 pixels,
  * sigma / 4 so the blur covers the same part of the image): a wide blur has no detail a half-size
  * image loses, and those steps, whose faces reach farthest (a term's reach is sqrt(30 sigma)
- * pixels), cost a quarter. On the marching-cubes chair of ViewpointFitterBenchmark (7 starts,
+ * pixels), cost a quarter. On the marching-cubes chair of ViewpointFitterPerfTest (7 starts,
  * the infer job's settings) this halves the CPU per fit (36.0 to 18.1 ms) at the same accuracy:
  * soft IoU 0.8985 against 0.8972, errors azimuth 4.30 against 4.82 degrees, elevation 2.62
  * against 2.41, distance 7.5% against 7.0%; the recovery tests' errors stay within their bounds
@@ -53,7 +53,7 @@ import org.semcycle.networks.DjlRuntime;
  * at full resolution has not risen by {@value #EARLY_STOP_RISE} for {@code patience} steps
  * ({@link Fit#lossCurve()} then has one entry a step used). The blur shrinks every step, which
  * sharpens the silhouette and raises the IoU, so a fit rarely stalls before its last steps, and
- * those are the cheap ones: on the benchmark, patience 5 used 38 of 40 steps for 17.5 ms and a
+ * those are the cheap ones: in ViewpointFitterPerfTest, patience 5 used 38 of 40 steps for 17.5 ms and a
  * lower IoU (0.8973); patience 3 stopped after 29 steps (14.5 ms) at IoU 0.8854, elevation error
  * 3.51 degrees.
  *
@@ -86,7 +86,7 @@ import org.semcycle.networks.DjlRuntime;
  * comparison. ANALYTIC on that schedule ({@code coarseSigma} infinite) follows autograd's path:
  * from the recovery test's starts the fitted viewpoints agree to 2e-6 degrees.
  *
- * <p><b>Measured</b> (ViewpointFitterBenchmark#analyticAgainstAutogradOnAMarchingCubesChair: the
+ * <p><b>Measured</b> (ViewpointFitterPerfTest#analyticAgainstAutogradOnAMarchingCubesChair: the
  * infer job's settings, 32 x 32, a 3148-face marching-cubes chair clustered to 312 faces, 40
  * steps, five free parameters, 7 starts; per fit thread CPU time, one thread, intra-op threads
  * 1, the VM's 2 cores shared at a load average of 4-11, glibc malloc):

@@ -3,9 +3,9 @@ package org.semcycle.datasets.keypointnet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.semcycle.datasets.parse.JsonFields;
 import org.semcycle.io.DataFormatException;
 import org.semcycle.io.DataRoot;
+import org.semcycle.io.JsonFields;
 
 /**
  * Reads KeypointNet's {@code annotations/<class>.json}: a JSON array of models {@code {class_id,
@@ -56,7 +56,7 @@ public final class AnnotationReader {
   }
 
   private static Keypoint keypoint(JsonNode k, JsonFields f) {
-    double[] xyz = f.numbers(k, "xyz", 3);
+    double[] xyz = f.doubles(k, "xyz", 3);
     int[] rgb = f.integers(k, "rgb", 3);
     for (int c : rgb) {
       if (c < 0 || c > 255) {
@@ -68,7 +68,7 @@ public final class AnnotationReader {
     JsonNode mesh = f.object(k, "mesh_info");
     JsonFields mf = f.in("mesh_info");
     return new Keypoint(xyz, rgb, semantic, point, mf.integer(mesh, "face_index"),
-        mf.numbers(mesh, "face_uv", 3));
+        mf.doubles(mesh, "face_uv", 3));
   }
 
   private static Symmetries symmetries(JsonNode s, JsonFields f, int nKeypoints) {
@@ -98,8 +98,8 @@ public final class AnnotationReader {
     }
     JsonNode c = f.object(r, "circle");
     JsonFields cf = f.in("circle");
-    return new RotationGroup(idx, true, cf.numbers(c, "center", 3), cf.number(c, "radius"),
-        cf.numbers(c, "normal", 3));
+    return new RotationGroup(idx, true, cf.doubles(c, "center", 3), cf.number(c, "radius"),
+        cf.doubles(c, "normal", 3));
   }
 
   private static int[] indexes(JsonNode o, JsonFields f, int nKeypoints) {

@@ -1,13 +1,11 @@
 package org.semcycle.datasets.keypointnet;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import org.semcycle.datasets.parse.JsonFields;
 import org.semcycle.io.DataSink;
+import org.semcycle.io.JsonFields;
 
 /**
  * Writes models as KeypointNet's {@code annotations/<class>.json} (the layout
@@ -21,7 +19,7 @@ public final class AnnotationWriter {
 
   /** UTF-8 JSON bytes for the models. */
   public static byte[] toJson(List<ModelAnnotation> models) {
-    ArrayNode arr = JsonFields.MAPPER.createArrayNode();
+    ArrayNode arr = JsonFields.nodes().arrayNode();
     for (ModelAnnotation m : models) {
       ObjectNode o = arr.addObject();
       o.put("class_id", m.classId());
@@ -55,14 +53,7 @@ public final class AnnotationWriter {
         }
       }
     }
-    try {
-      byte[] body = JsonFields.MAPPER.writeValueAsBytes(arr);
-      byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
-      out[body.length] = '\n';
-      return out;
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonFields.toCompactBytes(arr);
   }
 
   /** Writes the models to {@code relPath} (e.g. "annotations/chair.json"). */

@@ -115,9 +115,9 @@ public final class Pix3dReader {
     }
     double[] cam = JsonFields.has(n, "cam_position") ? f.doubles(n, "cam_position", 3) : null;
     double inplane = f.optNumber(n, "inplane_rotation", 0);
-    boolean truncated = f.optBool(n, "truncated", false);
-    boolean occluded = f.optBool(n, "occluded", false);
-    boolean slightly = f.optBool(n, "slightly_occluded", false);
+    boolean truncated = f.optFlag(n, "truncated", false);
+    boolean occluded = f.optFlag(n, "occluded", false);
+    boolean slightly = f.optFlag(n, "slightly_occluded", false);
     double[] bbox = f.doubles(n, "bbox", 4);
     return new Pix3dRecord(
         img, category, new int[] {(int) size[0], (int) size[1]}, kps, mask, model, kp3, voxel,

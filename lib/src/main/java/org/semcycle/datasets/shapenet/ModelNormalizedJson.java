@@ -2,11 +2,11 @@ package org.semcycle.datasets.shapenet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.semcycle.datasets.parse.JsonFields;
 import org.semcycle.geometry.Bounds;
 import org.semcycle.geometry.Mesh;
 import org.semcycle.geometry.Vec3;
 import org.semcycle.io.DataRoot;
+import org.semcycle.io.JsonFields;
 
 /**
  * ShapeNetCore v2's {@code model_normalized.json}: bounding box ({@code min}, {@code max}) and
@@ -46,19 +46,19 @@ public record ModelNormalizedJson(
   public static ModelNormalizedJson parse(String json, String source) {
     JsonNode o = JsonFields.parse(json, source);
     JsonFields f = new JsonFields(source, "");
-    return new ModelNormalizedJson(f.numbers(o, "max", 3), f.numbers(o, "min", 3),
-        f.numbers(o, "centroid", 3), f.text(o, "id"), f.integer(o, "numVertices"));
+    return new ModelNormalizedJson(f.doubles(o, "max", 3), f.doubles(o, "min", 3),
+        f.doubles(o, "centroid", 3), f.text(o, "id"), f.integer(o, "numVertices"));
   }
 
   /** JSON bytes (UTF-8) with the fields in the order above; deterministic. */
   public byte[] toJson() {
-    ObjectNode o = JsonFields.MAPPER.createObjectNode();
+    ObjectNode o = JsonFields.nodes().objectNode();
     putArray(o, "max", max);
     putArray(o, "min", min);
     putArray(o, "centroid", centroid);
     o.put("id", id);
     o.put("numVertices", numVertices);
-    return DataRoot.utf8(o.toString() + "\n");
+    return JsonFields.toCompactBytes(o);
   }
 
   private static void putArray(ObjectNode o, String name, double[] v) {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.semcycle.datasets.parse.JsonFields;
 import org.semcycle.io.DataFormatException;
 import org.semcycle.io.DataRoot;
+import org.semcycle.io.JsonFields;
 
 /**
  * ShapeNetCore's {@code taxonomy.json}: an array of {@code {synsetId, name, children,
@@ -57,7 +57,7 @@ public final class Taxonomy {
 
   /** JSON bytes (UTF-8) in the file's layout; deterministic. */
   public byte[] toJson() {
-    ArrayNode arr = JsonFields.MAPPER.createArrayNode();
+    ArrayNode arr = JsonFields.nodes().arrayNode();
     for (TaxonomyEntry e : entries) {
       ObjectNode o = arr.addObject();
       o.put("synsetId", e.synsetId());
@@ -66,6 +66,6 @@ public final class Taxonomy {
       e.children().forEach(c::add);
       o.put("numInstances", e.numInstances());
     }
-    return DataRoot.utf8(arr.toString() + "\n");
+    return JsonFields.toCompactBytes(arr);
   }
 }

@@ -182,9 +182,9 @@ public final class SpairReader {
         h,
         depth,
         JsonFields.has(n, "pose") ? n.get("pose").asText() : "",
-        f.optBool(n, "truncated", false),
-        f.optBool(n, "occluded", false),
-        f.optBool(n, "difficult", false),
+        f.optFlag(n, "truncated", false),
+        f.optFlag(n, "occluded", false),
+        f.optFlag(n, "difficult", false),
         f.doubles(n, "bndbox", 4),
         f.integer(n, "azimuth_id"),
         kps);

@@ -1,5 +1,6 @@
 package org.semcycle.cycle.viewpoint;
 
+import org.semcycle.rendering.camera.Camera;
 import org.semcycle.rendering.camera.Viewpoint;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +34,7 @@ class MarchingCubesSilhouetteTest {
     assertTrue(soft.faceCount() <= SoftSilhouetteRenderer.DEFAULT_MAX_FACES);
     float[] s = soft.render(vp, 0.05);
     boolean[] exact =
-        SoftSilhouetteRendererTest.exactCoverage(mesh, LookAtCamera.of(vp, 48, 48, 40));
+        SoftSilhouetteRendererTest.exactCoverage(mesh, Camera.lookAt(vp, 48, 48, 40));
     int covered = 0;
     int inter = 0;
     int union = 0;

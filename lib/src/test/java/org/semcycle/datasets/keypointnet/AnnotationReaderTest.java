@@ -154,34 +154,41 @@ class AnnotationReaderTest {
   }
 
   @Test
+  void contentAfterTheAnnotationsIsRefused() {
+    DataFormatException e = bad(CHAIR_JSON + "\n[]");
+    assertTrue(e.getMessage().startsWith("annotations/chair.json:"), e.getMessage());
+    assertTrue(e.problem().equals("malformed JSON: more content after the JSON value"), e.getMessage());
+  }
+
+  @Test
   void missingFieldNamesModelKeypointAndField() {
     String json = CHAIR_JSON.replace("\"pcd_info\": {\"point_index\": 77},", "");
     DataFormatException e = bad(json);
     assertEquals("annotations/chair.json: model 0 (model_id 1006be65e7bc937e9141f9b58470d646)"
-        + " keypoint 1: field 'pcd_info' is missing", e.getMessage());
+        + " keypoint 1, field 'pcd_info': missing", e.getMessage());
   }
 
   @Test
   void mistypedFieldsAreReported() {
     assertTrue(bad(CHAIR_JSON.replace("\"semantic_id\": 10", "\"semantic_id\": \"ten\""))
-        .getMessage().contains("keypoint 2: field 'semantic_id' should be an integer"));
+        .getMessage().contains("keypoint 2, field 'semantic_id': expected an integer"));
     assertTrue(bad(CHAIR_JSON.replace("[0.2, 0.3, 0.5]", "[0.2, 0.3]"))
-        .getMessage().contains("keypoint 0 mesh_info: field 'face_uv' should hold 3 numbers"));
+        .getMessage().contains("keypoint 0 mesh_info, field 'face_uv': expected 3 numbers"));
     assertTrue(bad(CHAIR_JSON.replace("\"model_id\": \"2b\"", "\"model_id\": 2"))
-        .getMessage().contains("model 1: field 'model_id' should be a string"));
+        .getMessage().contains("model 1, field 'model_id': expected a string"));
     assertTrue(bad(CHAIR_JSON.replace("[139, 69, 19], \"semantic_id\": 0", "[139, 69, 300], \"semantic_id\": 0"))
-        .getMessage().contains("field 'rgb' values should be 0..255"));
+        .getMessage().contains("field 'rgb': values should be 0..255"));
   }
 
   @Test
   void symmetryErrorsAreReported() {
     DataFormatException e = bad(CHAIR_JSON.replace("{\"kp_indexes\": [0, 1]}]", "{\"kp_indexes\": [0, 9]}]"));
-    assertTrue(e.getMessage().contains("symmetries reflection 0: field 'kp_indexes' index 9 out of range"),
+    assertTrue(e.getMessage().contains("symmetries reflection 0, field 'kp_indexes': index 9 out of range"),
         e.getMessage());
     String noCircle = CHAIR_JSON.replaceAll("\"circle\": \\{[^}]*\\}", "\"other\": 1");
-    assertTrue(bad(noCircle).getMessage().contains("rotation 0: field 'circle' is missing"));
+    assertTrue(bad(noCircle).getMessage().contains("rotation 0, field 'circle': missing"));
     assertTrue(bad(CHAIR_JSON.replace("\"is_circle\": false", "\"is_circle\": 0"))
-        .getMessage().contains("rotation 1: field 'is_circle' should be true or false"));
+        .getMessage().contains("rotation 1, field 'is_circle': expected true or false"));
   }
 
   @Test

@@ -40,7 +40,7 @@ class ShapeNetFilesTest {
   void taxonomyMistypedFieldNamesEntry() {
     String bad = "[{\"synsetId\": \"03001627\", \"name\": \"chair\", \"children\": [], \"numInstances\": \"many\"}]";
     DataFormatException e = assertThrows(DataFormatException.class, () -> Taxonomy.parse(bad, "taxonomy.json"));
-    assertTrue(e.getMessage().startsWith("taxonomy.json: entry 0 (synsetId 03001627): field 'numInstances'"),
+    assertTrue(e.getMessage().startsWith("taxonomy.json: entry 0 (synsetId 03001627), field 'numInstances'"),
         e.getMessage());
   }
 
@@ -56,7 +56,7 @@ class ShapeNetFilesTest {
     assertEquals("1a2b", back.id());
     DataFormatException e = assertThrows(DataFormatException.class,
         () -> ModelNormalizedJson.parse("{\"max\": [1, 2]}", "mn.json"));
-    assertTrue(e.getMessage().contains("field 'max' should hold 3 numbers"), e.getMessage());
+    assertTrue(e.getMessage().contains("field 'max': expected 3 numbers"), e.getMessage());
   }
 
   @Test

@@ -82,6 +82,23 @@ class CameraTest {
   }
 
   @Test
+  void lookAtFromTheSideFromAboveAndWithAnOffset() {
+    // f = (W / 2) / tan(fov / 2)
+    assertEquals(16.5 / Math.tan(Math.toRadians(30)), Camera.lookAt(Viewpoint.of(0, 0, 2), 33, 33, 60).intrinsics().f(),
+        1e-9);
+    // az = 90: camera on +X, so -Z is to the right and +X is nearer
+    Camera side = Camera.lookAt(Viewpoint.of(90, 0, 2), 33, 33, 60);
+    assertTrue(side.project(Vec3.Z.times(-0.1)).x() > 16);
+    assertEquals(1.9, side.project(Vec3.X.times(0.1)).depth(), 1e-12);
+    // el = 60: the camera is above, so +Y is nearer
+    assertTrue(Camera.lookAt(Viewpoint.of(0, 60, 2), 33, 33, 60).project(Vec3.Y.times(0.1)).depth() < 2);
+    // offsets shift the principal point by a fraction of the size
+    Camera shifted = Camera.lookAt(new Viewpoint(0, 0, 2, 0, 0.1, -0.2), 40, 30, 60);
+    assertEquals(19.5 + 4, shifted.project(Vec3.ZERO).x(), 1e-12);
+    assertEquals(14.5 - 6, shifted.project(Vec3.ZERO).y(), 1e-12);
+  }
+
+  @Test
   void inPlaneRotationTurnsTheImageCounterClockwise() {
     Camera plain = Camera.lookAt(Viewpoint.of(0, 0, 2), 64, 64, 60);
     Camera turned = Camera.lookAt(Viewpoint.of(0, 0, 2, 90), 64, 64, 60);

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.semcycle.datasets.keypointnet.KeypointVocabulary;
 
-/** Prints models per second per category (one thread). Run with -Dgroups=benchmark. */
-@Tag("benchmark")
-class ShapeGeneratorsBenchmarkTest {
+/** Prints models per second per category (one thread). Run with -Dgroups=perf. */
+@Tag("perf")
+class ShapeGeneratorsPerfTest {
   @Test
   void modelsPerSecond() {
     KeypointVocabulary v = KeypointVocabulary.load(ShapeGeneratorsTest.confFile());

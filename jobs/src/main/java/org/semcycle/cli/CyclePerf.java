@@ -31,24 +31,24 @@ import org.semcycle.jobs.infer.InferSettings;
 import org.semcycle.spark.Sessions;
 
 /**
- * {@code semcycle bench --demo DIR}: the rows that need a demo output's trained nets, database
+ * {@code semcycle perf --demo DIR}: the rows that need a demo output's trained nets, database
  * and benchmark sets: each net's inference (one thread, batch 8), the full cycle per image with
  * each stage's share, keypoint transfer (embedding + nearest-neighbour search), the infer job on
  * local[1] vs local[2] (Spark speed-up), and each net's training throughput as its
  * training-log.csv recorded it.
  */
-final class CycleBench {
-  private CycleBench() {}
+final class CyclePerf {
+  private CyclePerf() {}
 
-  static List<BenchCommand.Row> run(Config c, Path demo, double seconds) throws Exception {
-    List<BenchCommand.Row> rows = new ArrayList<>();
+  static List<PerfCommand.Row> run(Config c, Path demo, double seconds) throws Exception {
+    List<PerfCommand.Row> rows = new ArrayList<>();
     Path models = models(demo);
     try (CycleNets nets = CycleNets.loadFor(models, "chair", c.getString("semcycle.infer.voxel-net"), Device.cpu())) {
       int s = nets.imageSize();
       rows.add(net("sketch net inference", nets.sketch()::predict, 3 * s * s, seconds));
       rows.add(net("voxel net inference", nets.voxel()::voxelLogits, 4 * s * s, seconds));
       rows.add(net("view net inference", nets.view()::predict, 3 * s * s, seconds));
-      SparkSession spark = Sessions.create(c, "bench");
+      SparkSession spark = Sessions.create(c, "perf");
       KeypointDatabase db;
       try {
         db = KeypointDatabases.read(spark, demo.resolve("kpdb").toString());
@@ -65,7 +65,7 @@ final class CycleBench {
       List<Cycle.Outcome> out = cycle.run(images, EnumSet.of(CycleSetting.FULL));
       double wall = (System.nanoTime() - t0) / 1e9;
       double cpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-      rows.add(new BenchCommand.Row("full cycle (setting full, " + images.size() + " Pix3D images)", "images", images.size(), wall, cpu));
+      rows.add(new PerfCommand.Row("full cycle (setting full, " + images.size() + " Pix3D images)", "images", images.size(), wall, cpu));
       Map<String, Double> share = new LinkedHashMap<>();
       int n = 0;
       for (Cycle.Outcome o : out) {
@@ -77,7 +77,7 @@ final class CycleBench {
       double total = share.getOrDefault("total", 1.0);
       for (String st : Cycle.STAGES) {
         double ms = share.getOrDefault(st, 0.0);
-        rows.add(new BenchCommand.Row(String.format(java.util.Locale.ROOT,
+        rows.add(new PerfCommand.Row(String.format(java.util.Locale.ROOT,
             "  cycle stage %s (%.0f%% of the cycle)", st, 100 * ms / total), "images", n, ms / 1e3, ms / 1e3));
       }
     }
@@ -93,7 +93,7 @@ final class CycleBench {
         if (si >= 0 && ti >= 0) {
           double sps = Double.parseDouble(last[si]);
           double sec = Double.parseDouble(last[ti]);
-          rows.add(new BenchCommand.Row("train " + net + " (last epoch, from training-log.csv)", "samples",
+          rows.add(new PerfCommand.Row("train " + net + " (last epoch, from training-log.csv)", "samples",
               Math.round(sps * sec), sec, Double.NaN));
         }
       }
@@ -102,7 +102,7 @@ final class CycleBench {
   }
 
   /** A net's inference on batches of 8 random inputs of {@code floats} values each, for {@code seconds}. */
-  private static BenchCommand.Row net(String name, java.util.function.Function<List<float[]>, ?> net, int floats,
+  private static PerfCommand.Row net(String name, java.util.function.Function<List<float[]>, ?> net, int floats,
       double seconds) {
     java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
     List<float[]> batch = new ArrayList<>();
@@ -122,7 +122,7 @@ final class CycleBench {
       net.apply(batch);
       n += batch.size();
     }
-    return new BenchCommand.Row(name + " (batch " + batch.size() + ")", "images", n,
+    return new PerfCommand.Row(name + " (batch " + batch.size() + ")", "images", n,
         (System.nanoTime() - t0) / 1e9, (mx.getCurrentThreadCpuTime() - c0) / 1e9);
   }
 
@@ -153,8 +153,8 @@ final class CycleBench {
    * The infer job (setting full, Pix3D) on local[1] and on local[2], after a warm-up run (JIT,
    * file caches); each timed run loads its nets afresh, as a new executor would.
    */
-  private static List<BenchCommand.Row> sparkSpeedup(Config c, Path demo) throws Exception {
-    List<BenchCommand.Row> rows = new ArrayList<>();
+  private static List<PerfCommand.Row> sparkSpeedup(Config c, Path demo) throws Exception {
+    List<PerfCommand.Row> rows = new ArrayList<>();
     double[] wall = new double[3];
     long images = 0;
     int[] runs = {2, 1, 2};
@@ -164,9 +164,9 @@ final class CycleBench {
       org.semcycle.spark.dl.ExecutorModels.closeAll();
       Config ck = c.withValue("semcycle.spark.master", ConfigValueFactory.fromAnyRef("local[" + k + "]"))
           .withValue("semcycle.infer.pair-settings", ConfigValueFactory.fromIterable(List.of()));
-      SparkSession spark = Sessions.create(ck, "bench");
+      SparkSession spark = Sessions.create(ck, "perf");
       try {
-        Path out = Files.createTempDirectory("semcycle-bench-infer-");
+        Path out = Files.createTempDirectory("semcycle-perf-infer-");
         long t0 = System.nanoTime();
         var s = InferCommand.run(spark, ck, List.of("pix3d"), demo.resolve("benchmark").toString(),
             models(demo).toString(), demo.resolve("kpdb").toString(), null, List.of("full"),
@@ -177,13 +177,13 @@ final class CycleBench {
           continue;
         }
         wall[k] = seconds;
-        rows.add(new BenchCommand.Row("infer job, local[" + k + "] (Pix3D, setting full)", "images", images,
+        rows.add(new PerfCommand.Row("infer job, local[" + k + "] (Pix3D, setting full)", "images", images,
             seconds, Double.NaN));
       } finally {
         spark.stop();
       }
     }
-    rows.add(new BenchCommand.Row(String.format(java.util.Locale.ROOT,
+    rows.add(new PerfCommand.Row(String.format(java.util.Locale.ROOT,
         "  Spark speed-up local[1] -> local[2]: %.2fx", wall[1] / wall[2]), "images", images, wall[2], Double.NaN));
     return rows;
   }

@@ -23,11 +23,11 @@ import org.semcycle.training.TrainingTask;
 /**
  * Training throughput of each net at the CPU defaults, and a diagnostic counting NaN gradients
  * over identical steps (0 since AlignedConvolution; ConvolutionCorrectnessTest checks values). Run with
- * {@code mvn -B -o -pl lib test -Dtest=NetworkBenchmarkTest -Dtest.excludedGroups=none}
+ * {@code mvn -B -o -pl lib test -Dtest=NetworkPerfTest -Dtest.excludedGroups=none}
  * (and say which allocator: glibc unless LD_PRELOAD names jemalloc).
  */
-@Tag("benchmark")
-class NetworkBenchmarkTest {
+@Tag("perf")
+class NetworkPerfTest {
   private static final int BATCH = 8;
 
   private static void measure(TrainingTask task, ArraySamples samples, DataType type) {
@@ -48,7 +48,7 @@ class NetworkBenchmarkTest {
       }
       double s = (System.nanoTime() - t0) / 1e9;
       System.err.printf(Locale.ROOT,
-          "BENCH %s %s: %.1f samples/s (batch %d, %.0f ms/step, skipped %d, allocator %s)%n",
+          "PERF %s %s: %.1f samples/s (batch %d, %.0f ms/step, skipped %d, allocator %s)%n",
           task.name(), type, steps * BATCH / s, BATCH, 1000 * s / steps, adam.skipped(),
           System.getenv().getOrDefault("LD_PRELOAD", "glibc default"));
     }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-@Tag("benchmark")
-class RenderBenchmarkTest {
+@Tag("perf")
+class RenderPerfTest {
 
   @Test
   void rendersAtLeastAHundredViewsPerSecondOnOneThread() {
-    RenderBenchmark.Result r = RenderBenchmark.run(3, 1, 128);
+    RenderPerf.Result r = RenderPerf.run(3, 1, 128);
     System.out.println(r);
     assertTrue(r.triangles() >= 2500 && r.triangles() <= 3500);
     assertTrue(r.viewsPerCpuSecond() >= 100, r.toString());

@@ -30,11 +30,11 @@ import org.semcycle.rendering.Voxelizer;
 /**
  * Time per fit of each gradient strategy, on one thread and on two threads at once (intra-op
  * threads 1, so each fit's ops run on its own thread and its thread CPU time is its compute,
- * whatever else loads the machine). Wall time on two threads is the wall time of 2n fits / 2n. Run: {@code mvn -q -B -o -pl lib test -Dtest=ViewpointFitterBenchmark
- * -Dgroups=benchmark -Dtest.excludedGroups=none}.
+ * whatever else loads the machine). Wall time on two threads is the wall time of 2n fits / 2n. Run: {@code mvn -q -B -o -pl lib test -Dtest=ViewpointFitterPerfTest
+ * -Dgroups=perf -Dtest.excludedGroups=none}.
  */
-@Tag("benchmark")
-class ViewpointFitterBenchmark {
+@Tag("perf")
+class ViewpointFitterPerfTest {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Test
@@ -74,7 +74,7 @@ class ViewpointFitterBenchmark {
         double two = (System.nanoTime() - t1) / 1e6 / (2 * fits);
         double twoCpu = cpu.get() / 1e6 / (2 * fits);
         pool.shutdown();
-        System.out.printf("BENCH %dx%d %d faces %-22s 1 thread: %6.0f ms/fit (cpu %6.0f) | "
+        System.out.printf("PERF %dx%d %d faces %-22s 1 thread: %6.0f ms/fit (cpu %6.0f) | "
             + "2 threads: %6.0f ms/fit of wall (cpu %6.0f a fit); load %.1f%n", size, size,
             r.faceCount(), g, one, oneCpu, two, twoCpu,
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -110,7 +110,7 @@ class ViewpointFitterBenchmark {
       long c0 = THREADS.getCurrentThreadCpuTime();
       ViewpointFitter.Fit fit = new ViewpointFitter(Options.defaults()).fit(sr, target, start);
       double cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e6;
-      System.out.printf("BENCH-MC %d faces (of %d): cpu %.0f ms/fit, fitted %s, iou %.3f%n",
+      System.out.printf("PERF-MC %d faces (of %d): cpu %.0f ms/fit, fitted %s, iou %.3f%n",
           sr.faceCount(), mesh.faceCount(), cpu, fit.viewpoint(), fit.softIou());
     }
   }
@@ -147,7 +147,7 @@ class ViewpointFitterBenchmark {
     SoftSilhouetteRenderer djl = new SoftSilhouetteRenderer(mesh, 32, 32, fov, 400,
         ai.djl.ndarray.types.DataType.FLOAT32);
     SoftRasterizer plain = new SoftRasterizer(mesh, 32, 32, fov, 400);
-    System.out.printf("BENCH-CHAIR marching-cubes chair of %d faces fitted at %d faces, truth %s,"
+    System.out.printf("PERF-CHAIR marching-cubes chair of %d faces fitted at %d faces, truth %s,"
         + " load %.1f%n", mesh.faceCount(), plain.faceCount(), truth,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     Map<String, Function<Viewpoint, Fit>> variants = new LinkedHashMap<>();
@@ -189,7 +189,7 @@ class ViewpointFitterBenchmark {
         for (int i = 0; i < starts.length; i++) {
           Fit f = fits[i];
           double[] err = errors(f.viewpoint(), truth);
-          System.out.printf("BENCH-CHAIR %-22s start %+4.0f %+4.0f x%.2f: %d steps, iou %.4f, "
+          System.out.printf("PERF-CHAIR %-22s start %+4.0f %+4.0f x%.2f: %d steps, iou %.4f, "
               + "error az %.2f el %.2f deg, d %.1f%%%n", v.getKey(),
               starts[i].azimuth() - truth.azimuth(), starts[i].elevation() - truth.elevation(),
               starts[i].distance() / truth.distance(), f.lossCurve().length, f.softIou(), err[0],
@@ -200,7 +200,7 @@ class ViewpointFitterBenchmark {
           }
         }
       }
-      System.out.printf("BENCH-CHAIR-MEAN %-22s cpu %7.1f ms/fit | %4.1f steps | iou %.4f | "
+      System.out.printf("PERF-CHAIR-MEAN %-22s cpu %7.1f ms/fit | %4.1f steps | iou %.4f | "
           + "|az| %.2f |el| %.2f deg | |d| %.1f%%%n", v.getKey(), cpu, sum[0], sum[1], sum[2],
           sum[3], sum[4]);
     }
@@ -219,7 +219,7 @@ class ViewpointFitterBenchmark {
       }
       cpu = Math.min(cpu, (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 / starts.length);
     }
-    System.out.printf("BENCH-CHAIR-MEAN ViewpointStage.finetune (default, %d-face mesh) cpu %.1f "
+    System.out.printf("PERF-CHAIR-MEAN ViewpointStage.finetune (default, %d-face mesh) cpu %.1f "
         + "ms/image%n", mesh.faceCount(), cpu);
   }
 

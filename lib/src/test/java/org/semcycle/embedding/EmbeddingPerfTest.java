@@ -1,27 +1,30 @@
 package org.semcycle.embedding;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.semcycle.networks.DjlRuntime;
+import org.semcycle.training.TrainLoop;
 
 /**
  * Throughput of embedding, training steps and k-NN search. Run with
- * {@code mvn -q -B -o -pl lib test -Dtest=EmbeddingBenchmarkTest -Dtest.excludedGroups=none
+ * {@code mvn -q -B -o -pl lib test -Dtest=EmbeddingPerfTest -Dtest.excludedGroups=none
  * -Dsurefire.failIfNoSpecifiedTests=false} (and say which allocator: LD_PRELOAD of jemalloc or
  * not). Threads: {@code -Dsurefire.jvm="... -Dsemcycle.torch.threads=1"}.
  */
-@Tag("benchmark")
-class EmbeddingBenchmarkTest {
+@Tag("perf")
+class EmbeddingPerfTest {
 
   @Test
-  void throughput() {
+  void throughput(@TempDir Path dir) throws Exception {
     DjlRuntime.engine();
     String alloc = System.getenv().getOrDefault("LD_PRELOAD", "glibc");
-    System.out.println("BENCH allocator: " + alloc + ", intra-op threads: "
+    System.out.println("PERF allocator: " + alloc + ", intra-op threads: "
         + System.getProperty("ai.djl.pytorch.num_threads"));
     int n = 2048;
     List<SyntheticTables.Table> tables = SyntheticTables.tables(8, n, 1);
@@ -50,22 +53,10 @@ class EmbeddingBenchmarkTest {
         s = (System.nanoTime() - t0) / 1e9;
         report("embed B=8 N=%d: %.0f points/s", n, 3 * 8 * n / s);
 
-        List<float[]> xs = new ArrayList<>();
-        List<int[]> ls = new ArrayList<>();
-        for (SyntheticTables.Table t : tables) {
-          xs.add(t.xyz());
-          ls.add(t.labels());
-        }
-        EmbeddingBatch batch = EmbeddingBatch.of(xs, ls);
-        try (EmbeddingTraining tr = EmbeddingTraining.create(net, 1e-3f)) {
-          tr.step(batch);
-          t0 = System.nanoTime();
-          for (int i = 0; i < 5; i++) {
-            tr.step(batch);
-          }
-          s = (System.nanoTime() - t0) / 1e9;
-          report("train step B=8 N=%d: %.0f ms/step", n, 1000 * s / 5);
-        }
+        // Two epochs of 5 steps in the training loop; the second is timed.
+        TrainLoop.Summary t = LoopTraining.fit(net, LoopTraining.Clouds.of(tables), null, 5, 8, 2, 1e-3f, 1,
+            dir.resolve(cfg == KeypointEmbedderTest.TINY ? "tiny" : "small"));
+        report("train step B=8 N=%d: %.0f ms/step", n, 1000 * t.rows().get(1).seconds() / 5);
       }
     }
     SplittableRandom r = new SplittableRandom(3);
@@ -116,6 +107,6 @@ class EmbeddingBenchmarkTest {
   }
 
   private static void report(String fmt, Object... args) {
-    System.out.println("BENCH " + String.format(Locale.ROOT, fmt, args));
+    System.out.println("PERF " + String.format(Locale.ROOT, fmt, args));
   }
 }

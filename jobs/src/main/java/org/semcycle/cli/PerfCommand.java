@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.semcycle.io.LocalDataSink;
-import org.semcycle.rendering.RenderBenchmark;
+import org.semcycle.rendering.RenderPerf;
 import org.semcycle.rendering.RenderableMesh;
 import org.semcycle.rendering.dataset.ModelViewRenderer;
 import org.semcycle.rendering.dataset.ViewRenderSpec;
@@ -25,12 +25,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code semcycle bench}: single-thread throughput of the stages, so numbers read "per core".
+ * {@code semcycle perf}: single-thread throughput of the stages, so numbers read "per core".
  * Reports wall and thread-CPU rates (on a shared machine the CPU rate is the stable one) and
  * the allocator the process runs with.
  */
 @Command(
-    name = "bench",
+    name = "perf",
     mixinStandardHelpOptions = true,
     description = {
       "Measure per-core throughput: synth (models/s), the render stage at --image-size with all four",
@@ -38,8 +38,8 @@ import picocli.CommandLine.Option;
       "also each net's inference, the full cycle and its stages, the infer job's Spark speed-up and",
       "training throughput. Writes a CSV."
     })
-public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--out", defaultValue = "bench.csv", description = "CSV file to write (default: ${DEFAULT-VALUE}).")
+public final class PerfCommand implements Callable<Integer> {
+  @Option(names = "--out", defaultValue = "perf.csv", description = "CSV file to write (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--image-size", defaultValue = "128", description = "Render size in pixels (default: ${DEFAULT-VALUE}).")
@@ -67,10 +67,10 @@ public final class BenchCommand implements Callable<Integer> {
     List<Row> rows = new ArrayList<>();
     rows.add(synth(spec));
     rows.add(renderStage(c, spec));
-    RenderBenchmark.Result r = RenderBenchmark.run(seconds, 1, imageSize);
-    rows.add(new Row("rasteriser (benchmark object, " + r.triangles() + " triangles)", "views", r.views(), r.seconds(), r.cpuSeconds()));
+    RenderPerf.Result r = RenderPerf.run(seconds, 1, imageSize);
+    rows.add(new Row("rasteriser (perf object, " + r.triangles() + " triangles)", "views", r.views(), r.seconds(), r.cpuSeconds()));
     if (demo != null) {
-      rows.addAll(CycleBench.run(c, demo, seconds));
+      rows.addAll(CyclePerf.run(c, demo, seconds));
     }
     StringBuilder csv = new StringBuilder("stage,unit,items,wall_s,cpu_s,per_s_wall,per_s_cpu\n");
     String alloc = System.getenv().getOrDefault("LD_PRELOAD", "glibc malloc");
@@ -80,12 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.printf("%-55s %12.1f %12.1f %s%n", row.stage(), row.items() / row.wall(), row.items() / row.cpu(), row.unit());
     }
     Files.writeString(out, csv, StandardCharsets.UTF_8);
-    System.out.println("bench: wrote " + out.toAbsolutePath());
+    System.out.println("perf: wrote " + out.toAbsolutePath());
     return 0;
   }
 
   private Row synth(SynthSpec spec) throws Exception {
-    Path tmp = Files.createTempDirectory("semcycle-bench-");
+    Path tmp = Files.createTempDirectory("semcycle-perf-");
     int n = 0;
     long t0 = System.nanoTime();
     double c0 = processCpu();

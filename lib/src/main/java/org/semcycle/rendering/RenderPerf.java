@@ -8,13 +8,13 @@ import org.semcycle.rendering.camera.Viewpoint;
 
 /**
  * Measures rendering speed on one thread: the ~3000-triangle {@link
- * PrimitiveMeshes#benchmarkObject()} at 128x128, all maps (RGB with random light and clutter
+ * PrimitiveMeshes#perfObject()} at 128x128, all maps (RGB with random light and clutter
  * background, depth, normals, silhouette, face index) from a new viewpoint every view.
  *
- * <p>Usage: {@code RenderBenchmark [seconds=3] [supersample=1] [size=128] [clutter|plain]}.
+ * <p>Usage: {@code RenderPerf [seconds=3] [supersample=1] [size=128] [clutter|plain]}.
  */
-public final class RenderBenchmark {
-  private RenderBenchmark() {}
+public final class RenderPerf {
+  private RenderPerf() {}
 
   /** The result of a run. */
   public record Result(int views, double seconds, double cpuSeconds, int triangles, int size, int supersample) {
@@ -45,7 +45,7 @@ public final class RenderBenchmark {
 
   /** As {@link #run(double, int, int)} with the given background. */
   public static Result run(double seconds, int supersample, int size, Background background) {
-    RenderableMesh mesh = RenderableMesh.of(PrimitiveMeshes.benchmarkObject());
+    RenderableMesh mesh = RenderableMesh.of(PrimitiveMeshes.perfObject());
     Rasterizer r = new Rasterizer(
         RenderSettings.DEFAULT.withBackground(background).withSupersample(supersample));
     long checksum = 0;
@@ -72,7 +72,7 @@ public final class RenderBenchmark {
   }
 
   private static long renderOne(Rasterizer r, RenderableMesh mesh, int size, int view) {
-    long seed = Seeds.mix(1, "benchmark", view);
+    long seed = Seeds.mix(1, "perf", view);
     double az = (view * 37.0) % 360;
     double el = -20 + (view * 13) % 70;
     Camera cam = Camera.lookAt(Viewpoint.of(az, el, 2.0), size, size, 45);

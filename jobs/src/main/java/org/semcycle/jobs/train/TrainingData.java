@@ -1,4 +1,4 @@
-package org.semcycle.jobs;
+package org.semcycle.jobs.train;
 
 import org.semcycle.spark.Sessions;
 import com.typesafe.config.Config;
