@@ -84,6 +84,9 @@ public final class PerfNetsCommand implements Callable<Integer> {
   @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with torch (default: ${DEFAULT-VALUE}).")
   String python;
 
+  @Option(names = "--phases", description = "Instead: CPU milliseconds per training step by phase (batch, forward + loss, backward, loss read-back, Adam, closing).")
+  boolean phases;
+
   @Option(names = "--out", description = "Also write the rows to this CSV file.")
   Path out;
 
@@ -104,6 +107,18 @@ public final class PerfNetsCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "perf-nets: profile %s, batch %d, float32, allocator %s, OMP_WAIT_POLICY=%s, load %s%n",
         profile, batch, System.getenv().getOrDefault("LD_PRELOAD", "glibc malloc"),
         System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"), loadAverage());
+    if (phases) {
+      System.out.printf(Locale.ROOT, "%-7s %3s %8s %8s %8s %8s %8s %8s %8s  (calling thread CPU ms per step, median)%n",
+          "net", "thr", "batch", "forward", "backward", "readloss", "adam", "close", "total");
+      for (int t : threads) {
+        for (String net : nets) {
+          NetThroughput.Phases ph = NetThroughput.phases(spec(c, p, net, batch), batch, t, warmup, windows * steps);
+          System.out.printf(Locale.ROOT, "%-7s %3d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", net, t, ph.batch(),
+              ph.forward(), ph.backward(), ph.readLoss(), ph.optimiser(), ph.close(), ph.total());
+        }
+      }
+      return 0;
+    }
     for (int t : threads) {
       for (String net : nets) {
         NetThroughput.Spec spec = spec(c, p, net, batch);

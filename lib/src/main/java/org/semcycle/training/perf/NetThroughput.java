@@ -8,11 +8,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 import org.semcycle.networks.DjlRuntime;
 import org.semcycle.training.Adam;
 import org.semcycle.training.ArraySamples;
+import org.semcycle.training.Batch;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.TrainLoop;
 import org.semcycle.training.TrainingTask;
@@ -49,7 +53,78 @@ public final class NetThroughput {
   public record Result(String net, int threads, int batch, int inferBatch, StepTimer.Rate train,
       StepTimer.Rate infer, long skipped) {}
 
+  /**
+   * Where a training step's time goes, in CPU milliseconds of the calling thread per step
+   * (medians over the timed steps): building the batch, forward and loss, backward, reading the
+   * loss back, the optimiser's update, and closing the step's arrays. The calling thread's clock
+   * has nanosecond resolution (the process clock's is 10 ms) and sees all of the work at 1
+   * intra-op thread (libtorch runs it on the caller); with more threads it misses the helpers' part.
+   */
+  public record Phases(String net, int threads, double batch, double forward, double backward,
+      double readLoss, double optimiser, double close) {
+    /** The sum of the phases. */
+    public double total() {
+      return batch + forward + backward + readLoss + optimiser + close;
+    }
+  }
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private NetThroughput() {}
+
+  /**
+   * Times each phase of steps training steps (after warmup untimed ones) on the calling thread's
+   * CPU clock. The ops run synchronously on the CPU, so each phase's clock reading is its own work.
+   */
+  public static Phases phases(Spec spec, int batch, int threads, int warmup, int steps) {
+    DjlRuntime.engine();
+    int before = JniUtils.getNumThreads();
+    boolean grad = JniUtils.isGradMode();
+    JniUtils.setNumThreads(threads);
+    TrainingTask task = spec.task().get();
+    try (NDManager m = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(1);
+      JniUtils.setGradMode(true);
+      task.block().initialize(m, DataType.FLOAT32, task.inputShapes(batch));
+      Adam adam = new Adam(m, spec.learningRate(), spec.beta1(), spec.beta2());
+      int[] idx = new int[batch];
+      for (int i = 0; i < batch; i++) {
+        idx[i] = i;
+      }
+      double[][] ms = new double[6][steps];
+      for (int s = 0; s < warmup + steps; s++) {
+        long[] t = new long[7];
+        t[0] = THREADS.getCurrentThreadCpuTime();
+        NDManager sub = m.newSubManager();
+        Batch b = spec.source().batch(sub, idx);
+        t[1] = THREADS.getCurrentThreadCpuTime();
+        ParameterStore ps = new ParameterStore(sub, false);
+        NDArray loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+          loss = task.loss(ps, b, true);
+          t[2] = THREADS.getCurrentThreadCpuTime();
+          gc.backward(loss);
+          t[3] = THREADS.getCurrentThreadCpuTime();
+        }
+        loss.toType(DataType.FLOAT32, false).getFloat();
+        t[4] = THREADS.getCurrentThreadCpuTime();
+        adam.step(task.block());
+        t[5] = THREADS.getCurrentThreadCpuTime();
+        sub.close();
+        t[6] = THREADS.getCurrentThreadCpuTime();
+        if (s >= warmup) {
+          for (int k = 0; k < 6; k++) {
+            ms[k][s - warmup] = (t[k + 1] - t[k]) / 1e6;
+          }
+        }
+      }
+      return new Phases(spec.net(), threads, StepTimer.median(ms[0]), StepTimer.median(ms[1]),
+          StepTimer.median(ms[2]), StepTimer.median(ms[3]), StepTimer.median(ms[4]), StepTimer.median(ms[5]));
+    } finally {
+      JniUtils.setGradMode(grad);
+      JniUtils.setNumThreads(before);
+    }
+  }
 
   /**
    * Times steps training steps per window and inferSteps forward passes of inferBatch images per
