@@ -23,10 +23,11 @@ public final class Layers {
 
   /**
    * A 2D convolution (stride s, "same" padding for odd k), run at aligned channel counts
-   * ({@link AlignedConvolution}: libtorch's oneDNN kernels are wrong otherwise).
+   * ({@link AlignedConvolution}: libtorch's oneDNN kernels are wrong otherwise), inputs of fewer
+   * than {@link AlignedConvolution#SMALL_INPUT} channels as they are.
    */
   public static Block conv2d(int filters, int kernel, int stride, boolean bias) {
-    return new AlignedConvolution(filters, f -> Conv2d.builder()
+    return new AlignedConvolution(filters, AlignedConvolution.InputPadding.FROM_SMALL_INPUT, f -> Conv2d.builder()
         .setKernelShape(new Shape(kernel, kernel))
         .setFilters(f)
         .optStride(new Shape(stride, stride))
