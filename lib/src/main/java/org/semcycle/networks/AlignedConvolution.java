@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.function.IntFunction;
@@ -42,6 +43,11 @@ import java.util.function.IntFunction;
  * stem's 3 RGB channels to 16 cost a fifth of the view net's time. {@link InputPadding} says which
  * rule a convolution follows; 3D and 1D ones keep padding every unaligned count (not measured
  * there: the critic's double backward, the embedder's points).
+ *
+ * <p>{@link #forwardParts} convolves a channel concatenation without building it: the U-Net's
+ * last level sees 16 upsampled channels and the 3 image channels, 19 in all, which would run
+ * padded to 32; as two convolutions (16 aligned, 3 small) with their slices of the weight it runs
+ * on 19, and the image part needs no input gradient.
  *
  * <p>The input is padded up to the weight's own input channels, so parameters saved under either
  * rule load and compute what they computed when saved (a model whose stem was trained on 16
@@ -132,6 +138,49 @@ public final class AlignedConvolution extends AbstractBlock {
       x = NDArrays.concat(new NDList(x, zeros), 1);
     }
     NDArray y = conv.forward(ps, new NDList(x), training).head();
+    if (alignedFilters != filters) {
+      y = y.get(new NDIndex(":, :{}", filters));
+    }
+    return new NDList(y);
+  }
+
+  /**
+   * This convolution of the channel-wise concatenation of parts (each (N, C_k, ...), in order).
+   * When the concatenation's count would be padded but every part's would not, the result is the
+   * sum of each part's 2D convolution with its slice of the weight ({@code conv(cat(a, b), W) =
+   * conv(a, W_a) + conv(b, W_b)}, the bias added once), which is the same function; otherwise the
+   * parts are concatenated and run as {@link #forward}.
+   */
+  public NDList forwardParts(ParameterStore ps, NDList parts, boolean training) {
+    long total = 0;
+    boolean partsRunAsTheyAre = true;
+    for (NDArray p : parts) {
+      long c = p.getShape().get(1);
+      total += c;
+      partsRunAsTheyAre &= inputPadding.run(c) == c;
+    }
+    if (parts.size() == 1 || inputPadding.run(total) == total || !partsRunAsTheyAre
+        || !(conv instanceof Conv2d c2) || c2.getGroups() != 1) {
+      NDArray cat = parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 1);
+      return forward(ps, new NDList(cat), training);
+    }
+    NDArray first = parts.head();
+    NDManager step = first.getManager();
+    NDArray w = ps.getValue(weight, first.getDevice(), training);
+    Parameter biasParameter = conv.getParameters().get("bias");
+    NDArray bias = c2.isIncludeBias() ? ps.getValue(biasParameter, first.getDevice(), training) : null;
+    NDArray y = null;
+    long from = 0;
+    for (NDArray p : parts) {
+      long c = p.getShape().get(1);
+      // A view of the parameter, kept with the step's arrays (not the model's manager).
+      NDArray slice = w.get(new NDIndex(":, {}:{}", from, from + c));
+      slice.attach(step);
+      NDArray part = Conv2d.conv2d(p, slice, y == null ? bias : null, c2.getStride(), c2.getPadding(),
+          c2.getDilation(), 1).head();
+      y = y == null ? part : y.add(part);
+      from += c;
+    }
     if (alignedFilters != filters) {
       y = y.get(new NDIndex(":, :{}", filters));
     }

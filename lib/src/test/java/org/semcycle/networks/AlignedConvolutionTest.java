@@ -78,6 +78,53 @@ class AlignedConvolutionTest {
   }
 
   @Test
+  void aConcatenationConvolvedByPartsIsTheConcatenationConvolved() {
+    DjlRuntime.trainingMode();
+    try (NDManager m = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(7);
+      Block conv = Layers.conv2d(3, 3, 1, true); // 19 -> 3 (run 32 -> 16): input and filters padded
+      Shape upShape = new Shape(2, 16, 8, 8);
+      Shape imageShape = new Shape(2, 3, 8, 8);
+      conv.initialize(m, DataType.FLOAT64, new Shape(2, 19, 8, 8));
+      assertEquals(new Shape(16, 32, 3, 3), weightShape(conv));
+      NDArray up = m.randomUniform(-1, 1, upShape, DataType.FLOAT64);
+      NDArray image = m.randomUniform(0, 1, imageShape, DataType.FLOAT64);
+      NDArray c = m.randomUniform(-1, 1, new Shape(2, 3, 8, 8), DataType.FLOAT64);
+      double[][] byParts = gradients(m, conv, up, image, c, true);
+      double[][] whole = gradients(m, conv, up, image, c, false);
+      for (int k = 0; k < whole.length; k++) {
+        assertArrayEquals(whole[k], byParts[k], 1e-12, "output, then the gradients of up, weight, bias: " + k);
+      }
+    }
+  }
+
+  /** The output, the gradient of up and of each parameter under the loss sum(y * c). */
+  private static double[][] gradients(NDManager m, Block conv, NDArray up0, NDArray image, NDArray c,
+      boolean byParts) {
+    try (NDManager sub = m.newSubManager()) {
+      NDArray up = up0.duplicate();
+      up.attach(sub);
+      up.setRequiresGradient(true);
+      NDArray y;
+      ParameterStore ps = new ParameterStore(sub, false);
+      try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        y = byParts ? ((AlignedConvolution) conv).forwardParts(ps, new NDList(up, image), true).head()
+            : conv.forward(ps, new NDList(ai.djl.ndarray.NDArrays.concat(new NDList(up, image), 1)), true).head();
+        gc.backward(y.mul(c).sum());
+      }
+      java.util.List<double[]> out = new java.util.ArrayList<>();
+      out.add(y.toDoubleArray());
+      out.add(up.getGradient().toDoubleArray());
+      for (var p : conv.getParameters()) {
+        NDArray w = p.getValue().getArray();
+        out.add(w.getGradient().toDoubleArray());
+        JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) w);
+      }
+      return out.toArray(new double[0][]);
+    }
+  }
+
+  @Test
   void parametersSavedWithPaddedInputsLoadAndRunPadded() throws Exception {
     DjlRuntime.engine();
     boolean grad = JniUtils.isGradMode();
