@@ -24,6 +24,7 @@ import org.semcycle.networks.VoxelTask;
 import org.semcycle.training.ArraySamples;
 import org.semcycle.training.SampleSource;
 import org.semcycle.training.perf.NetThroughput;
+import org.semcycle.training.perf.ProcessClock;
 import org.semcycle.training.perf.StepTimer;
 import org.semcycle.training.perf.SyntheticBatches;
 import org.semcycle.training.views.MirroredVoxelSamples;
@@ -57,7 +58,7 @@ public final class PerfNetsCommand implements Callable<Integer> {
   @Option(names = "--threads", split = ",", defaultValue = "2,1", description = "Intra-op thread counts (default: ${DEFAULT-VALUE}).")
   List<Integer> threads;
 
-  @Option(names = "--warmup", defaultValue = "5", description = "Untimed steps before the windows (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "30", description = "Untimed steps before the windows, for both sides: the JVM compiles the step's Java code meanwhile (default: ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--windows", defaultValue = "5", description = "Timed windows; the median counts (default: ${DEFAULT-VALUE}).")
@@ -104,17 +105,18 @@ public final class PerfNetsCommand implements Callable<Integer> {
     int batch = p.getInt("batch-size");
     StepTimer timer = new StepTimer(warmup, windows);
     List<Row> rows = new ArrayList<>();
-    System.out.printf(Locale.ROOT, "perf-nets: profile %s, batch %d, float32, allocator %s, OMP_WAIT_POLICY=%s, load %s%n",
+    System.out.printf(Locale.ROOT, "perf-nets: profile %s, batch %d, float32, allocator %s, OMP_WAIT_POLICY=%s, process clock %s, load %s%n",
         profile, batch, System.getenv().getOrDefault("LD_PRELOAD", "glibc malloc"),
-        System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"), loadAverage());
+        System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"),
+        ProcessClock.precise() ? "clock_gettime" : "HotSpot (10 ms ticks)", loadAverage());
     if (phases) {
-      System.out.printf(Locale.ROOT, "%-7s %3s %8s %8s %8s %8s %8s %8s %8s  (calling thread CPU ms per step, median)%n",
-          "net", "thr", "batch", "forward", "backward", "readloss", "adam", "close", "total");
+      System.out.printf(Locale.ROOT, "%-7s %3s %8s %8s %8s %8s %8s %8s %8s %8s  (CPU ms per step: calling thread's phases, median; other threads, mean)%n",
+          "net", "thr", "batch", "forward", "backward", "readloss", "adam", "close", "total", "others");
       for (int t : threads) {
         for (String net : nets) {
           NetThroughput.Phases ph = NetThroughput.phases(spec(c, p, net, batch), batch, t, warmup, windows * steps);
-          System.out.printf(Locale.ROOT, "%-7s %3d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", net, t, ph.batch(),
-              ph.forward(), ph.backward(), ph.readLoss(), ph.optimiser(), ph.close(), ph.total());
+          System.out.printf(Locale.ROOT, "%-7s %3d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f%n", net, t, ph.batch(),
+              ph.forward(), ph.backward(), ph.readLoss(), ph.optimiser(), ph.close(), ph.total(), ph.otherThreads());
         }
       }
       return 0;

@@ -56,12 +56,14 @@ public final class NetThroughput {
   /**
    * Where a training step's time goes, in CPU milliseconds of the calling thread per step
    * (medians over the timed steps): building the batch, forward and loss, backward, reading the
-   * loss back, the optimiser's update, and closing the step's arrays. The calling thread's clock
-   * has nanosecond resolution (the process clock's is 10 ms) and sees all of the work at 1
-   * intra-op thread (libtorch runs it on the caller); with more threads it misses the helpers' part.
+   * loss back, the optimiser's update, and closing the step's arrays; and the mean CPU time per
+   * step of the process's other threads (libtorch's helpers, the JVM's compiler and collector),
+   * from the process clock over the timed steps. The calling thread's clock sees all of the work
+   * at 1 intra-op thread (libtorch runs it on the caller); with more threads it misses the
+   * helpers' part, which then counts as other threads'.
    */
   public record Phases(String net, int threads, double batch, double forward, double backward,
-      double readLoss, double optimiser, double close) {
+      double readLoss, double optimiser, double close, double otherThreads) {
     /** The sum of the phases. */
     public double total() {
       return batch + forward + backward + readLoss + optimiser + close;
@@ -92,7 +94,13 @@ public final class NetThroughput {
         idx[i] = i;
       }
       double[][] ms = new double[6][steps];
+      long process0 = 0;
+      long thread0 = 0;
       for (int s = 0; s < warmup + steps; s++) {
+        if (s == warmup) {
+          process0 = StepTimer.processCpuNanos();
+          thread0 = THREADS.getCurrentThreadCpuTime();
+        }
         long[] t = new long[7];
         t[0] = THREADS.getCurrentThreadCpuTime();
         NDManager sub = m.newSubManager();
@@ -118,8 +126,9 @@ public final class NetThroughput {
           }
         }
       }
+      double other = ((StepTimer.processCpuNanos() - process0) - (THREADS.getCurrentThreadCpuTime() - thread0)) / 1e6 / steps;
       return new Phases(spec.net(), threads, StepTimer.median(ms[0]), StepTimer.median(ms[1]),
-          StepTimer.median(ms[2]), StepTimer.median(ms[3]), StepTimer.median(ms[4]), StepTimer.median(ms[5]));
+          StepTimer.median(ms[2]), StepTimer.median(ms[3]), StepTimer.median(ms[4]), StepTimer.median(ms[5]), other);
     } finally {
       JniUtils.setGradMode(grad);
       JniUtils.setNumThreads(before);

@@ -1,6 +1,5 @@
 package org.semcycle.training.perf;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
@@ -53,10 +52,9 @@ public final class StepTimer {
     return new Rate(median(wall), sorted[0], sorted[sorted.length - 1], median(cpu));
   }
 
-  /** CPU time of the whole process (HotSpot's OperatingSystemMXBean), in nanoseconds. */
+  /** CPU time of the whole process ({@link ProcessClock}), in nanoseconds. */
   public static long processCpuNanos() {
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return os.getProcessCpuTime();
+    return ProcessClock.nanos();
   }
 
   /** The median of the values (the mean of the middle two for an even count). */
