@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -53,7 +52,7 @@ import java.util.function.IntFunction;
  * rule load and compute what they computed when saved (a model whose stem was trained on 16
  * padded channels keeps running at 16).
  */
-public final class AlignedConvolution extends AbstractBlock {
+public final class AlignedConvolution extends InitOnceBlock {
   /** Channel multiple every convolution is run at (oneDNN's AVX-512 block; also a multiple of 8). */
   public static final int ALIGNMENT = 16;
 

@@ -53,7 +53,7 @@ public final class Layers {
 
   /** Conv (no bias) + batch norm + ReLU. */
   public static SequentialBlock conv2dUnit(int filters, int kernel, int stride) {
-    return new SequentialBlock()
+    return new InitOnceSequence()
         .add(conv2d(filters, kernel, stride, false))
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());
@@ -72,7 +72,7 @@ public final class Layers {
 
   /** 3x3x3 conv (no bias) + batch norm + ReLU. */
   public static SequentialBlock conv3dUnit(int filters) {
-    return new SequentialBlock()
+    return new InitOnceSequence()
         .add(conv3d(filters, 3, 1, 1, false))
         .add(BatchNorm.builder().build())
         .add(Activation.reluBlock());

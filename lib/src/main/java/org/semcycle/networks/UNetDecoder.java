@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.BlockList;
 import ai.djl.nn.SequentialBlock;
@@ -20,7 +19,7 @@ import ai.djl.util.PairList;
  * <p>Input: [image, stem /2, stage1 /4, stage2 /8, stage3 /16, stage4 /32]. Output: one
  * (N, outChannels, S, S) map.
  */
-public final class UNetDecoder extends AbstractBlock {
+public final class UNetDecoder extends InitOnceBlock {
   private final SequentialBlock[] levels = new SequentialBlock[5];
   private final Block head;
   private final int outChannels;
