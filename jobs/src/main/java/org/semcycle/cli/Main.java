@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       DemoCommand.class,
       PerfCommand.class,
+      PerfNetsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

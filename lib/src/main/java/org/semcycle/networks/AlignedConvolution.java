@@ -7,8 +7,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.function.IntFunction;
@@ -33,31 +34,82 @@ import java.util.function.IntFunction;
  * net's float32 gradients (voxel decoder at 8 channels and its 1-channel head, U-Net heads, the
  * 19-channel last decoder level). Padding channel-wise costs at most a few extra channels per
  * layer; convolutions whose counts are already aligned are left alone.
+ *
+ * <p>Inputs of fewer than {@link #SMALL_INPUT} channels (an image's 3 to 5) need no padding in
+ * 2D: oneDNN runs them through its first-layer kernels, whose forward, input and weight
+ * gradients match float64 for 1 to 15 input channels (libtorch 2.5.1 and 2.7.1, AVX-512;
+ * ConvolutionCorrectnessTest checks the nets' shapes on the machine it runs on). Padding the
+ * stem's 3 RGB channels to 16 cost a fifth of the view net's time. {@link InputPadding} says which
+ * rule a convolution follows; 3D and 1D ones keep padding every unaligned count (not measured
+ * there: the critic's double backward, the embedder's points).
+ *
+ * <p>{@link #forwardParts} convolves a channel concatenation without building it: the U-Net's
+ * last level sees 16 upsampled channels and the 3 image channels, 19 in all, which would run
+ * padded to 32; as two convolutions (16 aligned, 3 small) with their slices of the weight it runs
+ * on 19, and the image part needs no input gradient.
+ *
+ * <p>The input is padded up to the weight's own input channels, so parameters saved under either
+ * rule load and compute what they computed when saved (a model whose stem was trained on 16
+ * padded channels keeps running at 16).
  */
-public final class AlignedConvolution extends AbstractBlock {
+public final class AlignedConvolution extends InitOnceBlock {
   /** Channel multiple every convolution is run at (oneDNN's AVX-512 block; also a multiple of 8). */
   public static final int ALIGNMENT = 16;
 
+  /** Input channel counts below this are not padded under {@link InputPadding#FROM_SMALL_INPUT}. */
+  public static final int SMALL_INPUT = 8;
+
+  /** Which input channel counts a convolution pads up to a multiple of {@link #ALIGNMENT}. */
+  public enum InputPadding {
+    /** Every count that is not a multiple. */
+    EVERY_UNALIGNED,
+    /** Unaligned counts of {@link #SMALL_INPUT} and more; smaller inputs run as they are. */
+    FROM_SMALL_INPUT;
+
+    /** The channels a convolution is built for when its input has the given count. */
+    long run(long channels) {
+      return this == FROM_SMALL_INPUT && channels < SMALL_INPUT ? channels : roundUp(channels);
+    }
+  }
+
   private final int filters;
   private final int alignedFilters;
+  private final InputPadding inputPadding;
   private final Block conv;
+  private final Parameter weight;
 
   /**
-   * A convolution producing filters channels.
+   * A convolution producing filters channels, padding every unaligned input.
    *
    * @param filters output channels as the network sees them
    * @param convolution builds the underlying convolution for a (rounded up) number of filters
    */
   public AlignedConvolution(int filters, IntFunction<Block> convolution) {
+    this(filters, InputPadding.EVERY_UNALIGNED, convolution);
+  }
+
+  /**
+   * A convolution producing filters channels.
+   *
+   * @param filters output channels as the network sees them
+   * @param inputPadding which input channel counts are padded
+   * @param convolution builds the underlying convolution for a (rounded up) number of filters
+   */
+  public AlignedConvolution(int filters, InputPadding inputPadding, IntFunction<Block> convolution) {
     super((byte) 1);
     if (filters <= 0) {
       throw new IllegalArgumentException("filters must be positive, got " + filters);
     }
     this.filters = filters;
     this.alignedFilters = (int) roundUp(filters);
+    this.inputPadding = inputPadding;
     Block c = convolution.apply(alignedFilters);
     // Named after the wrapped block (Conv2d, Conv3d...), so parameter names still say what it is.
     this.conv = addChildBlock(c.getClass().getSimpleName(), c);
+    this.weight = c.getParameters().get("weight");
+    if (weight == null) {
+      throw new IllegalArgumentException(c.getClass().getSimpleName() + " has no parameter named weight");
+    }
   }
 
   /** n rounded up to a multiple of {@link #ALIGNMENT}. */
@@ -65,9 +117,9 @@ public final class AlignedConvolution extends AbstractBlock {
     return (n + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
   }
 
-  private static Shape padded(Shape in) {
+  private Shape padded(Shape in) {
     long[] dims = in.getShape().clone();
-    dims[1] = roundUp(dims[1]);
+    dims[1] = inputPadding.run(dims[1]);
     return new Shape(dims);
   }
 
@@ -76,7 +128,8 @@ public final class AlignedConvolution extends AbstractBlock {
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray x = inputs.head();
     Shape s = x.getShape();
-    long missing = roundUp(s.get(1)) - s.get(1);
+    // Up to the weight's input channels: what this rule builds, or what a loaded model was saved with.
+    long missing = weight.getArray().getShape().get(1) - s.get(1);
     if (missing > 0) {
       long[] dims = s.getShape().clone();
       dims[1] = missing;
@@ -84,6 +137,49 @@ public final class AlignedConvolution extends AbstractBlock {
       x = NDArrays.concat(new NDList(x, zeros), 1);
     }
     NDArray y = conv.forward(ps, new NDList(x), training).head();
+    if (alignedFilters != filters) {
+      y = y.get(new NDIndex(":, :{}", filters));
+    }
+    return new NDList(y);
+  }
+
+  /**
+   * This convolution of the channel-wise concatenation of parts (each (N, C_k, ...), in order).
+   * When the concatenation's count would be padded but every part's would not, the result is the
+   * sum of each part's 2D convolution with its slice of the weight ({@code conv(cat(a, b), W) =
+   * conv(a, W_a) + conv(b, W_b)}, the bias added once), which is the same function; otherwise the
+   * parts are concatenated and run as {@link #forward}.
+   */
+  public NDList forwardParts(ParameterStore ps, NDList parts, boolean training) {
+    long total = 0;
+    boolean partsRunAsTheyAre = true;
+    for (NDArray p : parts) {
+      long c = p.getShape().get(1);
+      total += c;
+      partsRunAsTheyAre &= inputPadding.run(c) == c;
+    }
+    if (parts.size() == 1 || inputPadding.run(total) == total || !partsRunAsTheyAre
+        || !(conv instanceof Conv2d c2) || c2.getGroups() != 1) {
+      NDArray cat = parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 1);
+      return forward(ps, new NDList(cat), training);
+    }
+    NDArray first = parts.head();
+    NDManager step = first.getManager();
+    NDArray w = ps.getValue(weight, first.getDevice(), training);
+    Parameter biasParameter = conv.getParameters().get("bias");
+    NDArray bias = c2.isIncludeBias() ? ps.getValue(biasParameter, first.getDevice(), training) : null;
+    NDArray y = null;
+    long from = 0;
+    for (NDArray p : parts) {
+      long c = p.getShape().get(1);
+      // A view of the parameter, kept with the step's arrays (not the model's manager).
+      NDArray slice = w.get(new NDIndex(":, {}:{}", from, from + c));
+      slice.attach(step);
+      NDArray part = Conv2d.conv2d(p, slice, y == null ? bias : null, c2.getStride(), c2.getPadding(),
+          c2.getDilation(), 1).head();
+      y = y == null ? part : y.add(part);
+      from += c;
+    }
     if (alignedFilters != filters) {
       y = y.get(new NDIndex(":, :{}", filters));
     }

@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -19,7 +17,7 @@ import ai.djl.util.PairList;
  * <p>Input: one (N, C, S, S) array, S a multiple of 32. Output: the five feature maps that the
  * U-Net decoders use as skips, [stem /2, stage1 /4, stage2 /8, stage3 /16, stage4 /32].
  */
-public final class ImageEncoder extends AbstractBlock {
+public final class ImageEncoder extends InitOnceBlock {
   private final Block stem;
   private final Block pool;
   private final Block[] stages = new Block[4];
@@ -40,7 +38,7 @@ public final class ImageEncoder extends AbstractBlock {
       stages[i] =
           addChildBlock(
               "stage" + (i + 1),
-              new SequentialBlock()
+              new InitOnceSequence()
                   .add(new ResidualUnit(in, widths[i], stride))
                   .add(new ResidualUnit(widths[i], widths[i], 1)));
       in = widths[i];

@@ -5,16 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** ResNet basic block: two 3x3 convs with batch norm, identity or 1x1-projection shortcut. */
-public final class ResidualUnit extends AbstractBlock {
+public final class ResidualUnit extends InitOnceBlock {
   private final Block body;
   private final Block shortcut;
 
@@ -24,7 +22,7 @@ public final class ResidualUnit extends AbstractBlock {
     body =
         addChildBlock(
             "body",
-            new SequentialBlock()
+            new InitOnceSequence()
                 .add(Layers.conv2d(filters, 3, stride, false))
                 .add(BatchNorm.builder().build())
                 .add(Activation.reluBlock())
@@ -34,7 +32,7 @@ public final class ResidualUnit extends AbstractBlock {
         stride != 1 || inChannels != filters
             ? addChildBlock(
                 "shortcut",
-                new SequentialBlock()
+                new InitOnceSequence()
                     .add(Layers.conv2d(filters, 1, stride, false))
                     .add(BatchNorm.builder().build()))
             : null;

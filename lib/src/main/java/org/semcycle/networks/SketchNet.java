@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
@@ -28,7 +26,7 @@ import ai.djl.util.PairList;
  * in {0, 1}, range in object units. The reference multiplies its targets by 100; this is a
  * uniform scale of the loss to which Adam is (up to epsilon) invariant, so we keep unit targets.
  */
-public final class SketchNet extends AbstractBlock {
+public final class SketchNet extends InitOnceBlock {
   /** Silhouette threshold of the reference. */
   public static final float SILHOUETTE_THRESHOLD = 0.3f;
 
@@ -64,7 +62,7 @@ public final class SketchNet extends AbstractBlock {
     range =
         addChildBlock(
             "range",
-            new SequentialBlock()
+            new InitOnceSequence()
                 .add(Pool.globalAvgPool2dBlock())
                 .add(Linear.builder().setUnits(2).build()));
   }

@@ -1,13 +1,13 @@
 package org.semcycle.networks;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
+import ai.djl.nn.BlockList;
+import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -19,8 +19,8 @@ import ai.djl.util.PairList;
  * <p>Input: [image, stem /2, stage1 /4, stage2 /8, stage3 /16, stage4 /32]. Output: one
  * (N, outChannels, S, S) map.
  */
-public final class UNetDecoder extends AbstractBlock {
-  private final Block[] levels = new Block[5];
+public final class UNetDecoder extends InitOnceBlock {
+  private final SequentialBlock[] levels = new SequentialBlock[5];
   private final Block head;
   private final int outChannels;
 
@@ -41,10 +41,19 @@ public final class UNetDecoder extends AbstractBlock {
     NDArray x = inputs.get(5);
     for (int i = 0; i < 5; i++) {
       NDArray skip = inputs.get(4 - i);
-      NDArray cat = NDArrays.concat(new NDList(Layers.upsample2d(x), skip), 1);
-      x = levels[i].forward(ps, new NDList(cat), training).head();
+      x = level(i, ps, new NDList(Layers.upsample2d(x), skip), training).head();
     }
     return head.forward(ps, new NDList(x), training);
+  }
+
+  /** Level i's conv unit on the concatenation of parts (its convolution takes them apart). */
+  private NDList level(int i, ParameterStore ps, NDList parts, boolean training) {
+    BlockList unit = levels[i].getChildren();
+    NDList x = ((AlignedConvolution) unit.get(0).getValue()).forwardParts(ps, parts, training);
+    for (int k = 1; k < unit.size(); k++) {
+      x = unit.get(k).getValue().forward(ps, x, training);
+    }
+    return x;
   }
 
   @Override

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -21,7 +20,7 @@ import org.semcycle.viewpoint.ViewpointLabels;
  *
  * <p>Output: [azimuth log-probs (N, 24), elevation log-probs (N, 12)].
  */
-public final class ViewNet extends AbstractBlock {
+public final class ViewNet extends InitOnceBlock {
   /**
    * Sizes of the viewpoint net.
    *

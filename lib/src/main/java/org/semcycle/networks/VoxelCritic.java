@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
@@ -22,7 +21,7 @@ import ai.djl.util.PairList;
  * <p>Input: (N, R, R, R) occupancy probabilities (real grids in {0, 1}, generated ones
  * sigmoid(logits)). Output: (N) scores. Training: {@link GradientPenalty}.
  */
-public final class VoxelCritic extends AbstractBlock {
+public final class VoxelCritic extends InitOnceBlock {
   /**
    * Sizes of the critic.
    *
@@ -47,7 +46,7 @@ public final class VoxelCritic extends AbstractBlock {
     if (levels < 0) {
       throw new IllegalArgumentException("resolution must be at least 4");
     }
-    SequentialBlock b = new SequentialBlock();
+    SequentialBlock b = new InitOnceSequence();
     int width = options.base();
     for (int i = 0; i < levels; i++) {
       b.add(Layers.conv3d(width, 4, 2, 1, true)).add(Activation.leakyReluBlock(0.2f));

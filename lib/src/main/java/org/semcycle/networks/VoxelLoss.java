@@ -95,14 +95,15 @@ public final class VoxelLoss {
     if (!(positiveWeight > 0) || Float.isInfinite(positiveWeight)) {
       throw new IllegalArgumentException("positive weight must be finite and > 0, got " + positiveWeight);
     }
-    // softplus(x) = max(x, 0) + log(1 + exp(-|x|)) (the numerically stable form), softplus(-x) = softplus(x) - x.
-    NDArray softplus = Activation.relu(logits).add(logits.abs().neg().exp().add(1f).log());
+    // (1 - y) softplus(x) + w y softplus(-x) = softplus(x) (1 + (w - 1) y) - w x y, with softplus(-x)
+    // = softplus(x) - x: one fused softplus (libtorch's, stable for any |x|) and two products, the
+    // label factors computed without gradient.
+    NDArray softplus = Activation.softPlus(logits);
     if (positiveWeight == 1f) {
       return softplus.sub(logits.mul(occupancy)).mean();
     }
-    NDArray negative = softplus.mul(occupancy.neg().add(1f));
-    NDArray positive = softplus.sub(logits).mul(occupancy).mul(positiveWeight);
-    return negative.add(positive).mean();
+    NDArray each = occupancy.mul(positiveWeight - 1f).add(1f);
+    return softplus.mul(each).sub(logits.mul(occupancy.mul(positiveWeight))).mean();
   }
 
   /**
@@ -120,7 +121,7 @@ public final class VoxelLoss {
       axes[i] = i + 1;
     }
     NDArray intersection = p.mul(occupancy).sum(axes);
-    NDArray union = p.add(occupancy).sum(axes).sub(intersection).add(1e-6f);
+    NDArray union = p.sum(axes).add(occupancy.sum(axes)).sub(intersection).add(1e-6f);
     return intersection.div(union).mean().neg().add(1f);
   }
 

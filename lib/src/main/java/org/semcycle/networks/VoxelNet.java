@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
@@ -36,7 +35,7 @@ import ai.djl.util.PairList;
  * <p>Output: (N, R, R, R) logits with axes (x, y, z) as docs/CONVENTIONS.md (row-major flat index
  * (i R + j) R + k matches the packed occupancy).
  */
-public final class VoxelNet extends AbstractBlock {
+public final class VoxelNet extends InitOnceBlock {
   /**
    * Sizes of the voxel net.
    *
@@ -99,7 +98,7 @@ public final class VoxelNet extends AbstractBlock {
     if (options.shuffleHead() && options.planarDecoder()) {
       throw new IllegalArgumentException("the shuffle head is a 3D decoder's: not with a planar decoder");
     }
-    SequentialBlock enc = new SequentialBlock();
+    SequentialBlock enc = new InitOnceSequence();
     int width = options.base();
     for (int i = 0; i < downLevels; i++) {
       enc.add(Layers.conv2dUnit(width, 3, 2));
@@ -115,10 +114,10 @@ public final class VoxelNet extends AbstractBlock {
     fromLatent =
         addChildBlock(
             "fromLatent",
-            new SequentialBlock()
+            new InitOnceSequence()
                 .add(Linear.builder().setUnits(firstGrid(1).size()).build())
                 .add(Activation.reluBlock()));
-    SequentialBlock dec = new SequentialBlock();
+    SequentialBlock dec = new InitOnceSequence();
     int c = c0;
     int convLevels = options.shuffleHead() ? upLevels - 1 : upLevels;
     for (int i = 0; i < convLevels; i++) {

@@ -1,8 +1,10 @@
 package org.semcycle.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
@@ -23,7 +25,8 @@ import java.util.List;
  * parameter arrays, while the WGAN-GP critic must swap its parameter arrays every step
  * ({@code GradientPenalty.freshLeaves}); this optimiser reads the current array each step. Its
  * moments are keyed by the parameter's position in {@code block.getParameters()} and can be saved
- * with a checkpoint.
+ * with a checkpoint. The arithmetic is DJL's fused libtorch kernel ({@link #step}), one native call
+ * per parameter.
  */
 public final class Adam {
   private float learningRate;
@@ -73,84 +76,91 @@ public final class Adam {
    * diverging run and against native faults such as libtorch 2.5.1's oneDNN convolutions on
    * unaligned channel counts (NaN gradients; the networks avoid them with AlignedConvolution).
    *
+   * <p>The check reads one number back for all parameters: each gradient's sum (NaN or infinite
+   * when an element is, and when the finite elements' sum overflows the type, a gradient beyond
+   * 1e38 that Adam's squared moment could not hold anyway), stacked. Each update is one call of
+   * DJL's fused {@code JniUtils.adamUpdate}, which computes {@code m = b1 m + (1 - b1) g, v = b2 v
+   * + (1 - b2) g^2, w -= lr' m / (sqrt(v) + eps')} in libtorch. torch.optim.Adam's {@code w -= lr
+   * (m / c1) / (sqrt(v / c2) + eps)} (c1 = 1 - b1^t, c2 = 1 - b2^t) is that with {@code lr' = lr
+   * sqrt(c2) / c1} and {@code eps' = eps sqrt(c2)}: the same update, only rounded differently (the
+   * kernel's own eps sits outside the bias correction, so passing eps unscaled would not be
+   * torch's Adam early on).
+   *
    * @return true when the update was applied
    */
   public boolean step(Block block) {
     boolean grad = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
+    List<PtNDArray> weights = new ArrayList<>();
+    List<Integer> slots = new ArrayList<>();
+    int index = 0;
+    for (Pair<String, Parameter> p : block.getParameters()) {
+      int i = index++;
+      Parameter param = p.getValue();
+      if (param.requiresGradient() && param.isInitialized()) {
+        weights.add((PtNDArray) param.getArray());
+        slots.add(i);
+      }
+    }
+    PtNDArray[] grads = new PtNDArray[weights.size()];
     try {
-      if (!gradientsFinite(block)) {
+      for (int k = 0; k < grads.length; k++) {
+        grads[k] = JniUtils.getGradient(weights.get(k));
+      }
+      if (!finite(grads)) {
         skipped++;
-        zeroGradients(block);
+        weights.forEach(JniUtils::zeroGrad);
         return false;
       }
       steps++;
-      float bc1 = (float) (1 - Math.pow(beta1, steps));
-      float bc2 = (float) (1 - Math.pow(beta2, steps));
-      int index = 0;
-      for (Pair<String, Parameter> p : block.getParameters()) {
-        int i = index++;
-        Parameter param = p.getValue();
-        if (!param.requiresGradient() || !param.isInitialized()) {
-          continue;
+      double c1 = 1 - Math.pow(beta1, steps);
+      double c2 = Math.sqrt(1 - Math.pow(beta2, steps));
+      float stepSize = (float) (learningRate * c2 / c1);
+      float eps = (float) (epsilon * c2);
+      for (int k = 0; k < grads.length; k++) {
+        PtNDArray w = weights.get(k);
+        if (grads[k] == null) {
+          continue; // no gradient reached it (as torch.optim.Adam: not updated)
         }
-        NDArray w = param.getArray();
-        NDArray[] mv = moments(i, w);
-        // Every temporary is closed here: DJL attaches results to the receiver's manager (the
-        // model's), and tempAttach would hand the arrays back to the system manager instead.
-        NDArray m = mv[0];
-        NDArray v = mv[1];
-        try (NDArray g = w.getGradient()) {
-          try (NDArray g1 = g.mul(1 - beta1)) {
-            m.muli(beta1).addi(g1);
-          }
-          try (NDArray g2 = g.square();
-              NDArray g3 = g2.mul(1 - beta2)) {
-            v.muli(beta2).addi(g3);
-          }
-          try (NDArray mHat = m.div(bc1);
-              NDArray vHat = v.div(bc2);
-              NDArray root = vHat.sqrt();
-              NDArray denom = root.add(epsilon);
-              NDArray ratio = mHat.div(denom);
-              NDArray update = ratio.mul(learningRate)) {
-            w.subi(update);
-          }
-        }
-        JniUtils.zeroGrad((PtNDArray) w);
+        NDArray[] mv = moments(slots.get(k), w);
+        JniUtils.adamUpdate(w, grads[k], (PtNDArray) mv[0], (PtNDArray) mv[1], learningRate, stepSize,
+            0f, 1f, -1f, beta1, beta2, eps, false);
+        JniUtils.zeroGrad(w);
       }
       return true;
     } finally {
+      for (PtNDArray g : grads) {
+        if (g != null) {
+          g.close();
+        }
+      }
       JniUtils.setGradMode(grad);
     }
   }
 
-  private static boolean gradientsFinite(Block block) {
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      Parameter param = p.getValue();
-      if (!param.requiresGradient() || !param.isInitialized()) {
-        continue;
-      }
-      NDArray w = param.getArray();
-      try (NDManager sub = w.getManager().newSubManager()) {
-        NDArray g = w.getGradient();
-        g.attach(sub);
-        NDArray bad = g.isNaN().logicalOr(g.isInfinite()).any();
-        bad.attach(sub);
-        if (bad.getBoolean()) {
-          return false;
+  /** Whether every gradient is finite, from one read-back of their stacked sums. */
+  private static boolean finite(PtNDArray[] grads) {
+    NDList sums = new NDList(grads.length);
+    try {
+      for (PtNDArray g : grads) {
+        if (g != null) {
+          sums.add(g.sum());
         }
       }
-    }
-    return true;
-  }
-
-  private static void zeroGradients(Block block) {
-    for (Pair<String, Parameter> p : block.getParameters()) {
-      Parameter param = p.getValue();
-      if (param.requiresGradient() && param.isInitialized()) {
-        JniUtils.zeroGrad((PtNDArray) param.getArray());
+      if (sums.isEmpty()) {
+        return true;
       }
+      try (NDArray all = NDArrays.stack(sums);
+          NDArray wide = all.toType(DataType.FLOAT64, true)) {
+        for (double s : wide.toDoubleArray()) {
+          if (!Double.isFinite(s)) {
+            return false;
+          }
+        }
+        return true;
+      }
+    } finally {
+      sums.close();
     }
   }
 

@@ -1,10 +1,15 @@
 package org.semcycle.training;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +32,16 @@ public final class ArraySamples implements SampleSource {
       for (int j = 0; j < per; j++) {
         out[at + j] = bytes[from + j];
       }
+    }
+
+    /** Writes one sample at element offset at of a float32 array's memory (scratch: per floats). */
+    void copy(int sample, FloatBuffer out, int at, int per, float[] scratch) {
+      if (data != null) {
+        out.put(at, data, sample * per, per);
+        return;
+      }
+      copy(sample, scratch, 0, per);
+      out.put(at, scratch, 0, per);
     }
   }
 
@@ -93,15 +108,85 @@ public final class ArraySamples implements SampleSource {
    * An array whose native storage is owned by libtorch. DJL's {@code create(float[])} wraps a
    * direct ByteBuffer without copying (from_blob); views and tensors saved for backward do not
    * keep that buffer alive, and once the garbage collector frees it they read garbage (seen as
-   * random NaN gradients). A native copy avoids that. {@code toType(float32, true)} of a float32
-   * array is not one: the engine hands back a tensor on the same storage, so float32 batches
-   * (the default precision) read freed memory after the next garbage collection; {@code
-   * duplicate()} (a clone) is a copy.
+   * random NaN gradients). So float32 and float64 arrays are allocated by libtorch and written
+   * through a direct view of their own memory ({@link #write}: one copy, no Java-side direct
+   * buffer left for the collector); other types are created from a copy of DJL's wrapped buffer.
+   * ({@code toType(float32, true)} of a float32 array is no copy: the engine hands back a tensor
+   * on the same storage.)
    */
   public static NDArray owned(NDManager manager, float[] data, Shape shape, DataType type) {
-    try (NDArray blob = manager.create(data, shape)) {
-      return type == blob.getDataType() ? blob.duplicate() : blob.toType(type, true);
+    if (data.length != shape.size()) {
+      throw new IllegalArgumentException(data.length + " values for shape " + shape);
     }
+    if ((type == DataType.FLOAT32 || type == DataType.FLOAT64) && onCpu(manager.getDevice())) {
+      NDArray a = manager.create(shape, type);
+      write(a, data);
+      return a;
+    }
+    try (NDArray blob = manager.create(data, shape)) {
+      // On a GPU the engine copies the blob to the device; duplicate() so float32 gets a copy too.
+      return blob.getDataType() == type ? blob.duplicate() : blob.toType(type, true);
+    }
+  }
+
+  private static boolean onCpu(Device device) {
+    return Device.Type.CPU.equals(device.getDeviceType());
+  }
+
+  /**
+   * The values of a float32 or float64 array as floats (one copy out of its memory when it is a
+   * float32 array made here, else through DJL's read-back).
+   */
+  public static float[] read(NDArray a) {
+    if (a.getDataType() != DataType.FLOAT32 || !onCpu(a.getDevice())) {
+      return a.toType(DataType.FLOAT32, false).toFloatArray();
+    }
+    float[] out = new float[Math.toIntExact(a.size())];
+    memory(a).asFloatBuffer().get(out);
+    return out;
+  }
+
+  /**
+   * Overwrites the values of a float32 or float64 array made by {@link #owned} or {@link #batch}
+   * (contiguous, no gradient recorded): in place on the CPU, through the engine's copy elsewhere.
+   */
+  public static void write(NDArray a, float[] values) {
+    if (values.length != a.size()) {
+      throw new IllegalArgumentException(values.length + " values for an array of " + a.size());
+    }
+    if (a.getDataType() != DataType.FLOAT32 && a.getDataType() != DataType.FLOAT64) {
+      throw new IllegalArgumentException("write: float32 or float64 arrays only, got " + a.getDataType());
+    }
+    if (!onCpu(a.getDevice())) {
+      if (a.getDataType() == DataType.FLOAT32) {
+        a.set(FloatBuffer.wrap(values));
+      } else {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+          d[i] = values[i];
+        }
+        a.set(DoubleBuffer.wrap(d));
+      }
+      return;
+    }
+    ByteBuffer mem = memory(a);
+    if (a.getDataType() == DataType.FLOAT32) {
+      mem.asFloatBuffer().put(values);
+    } else {
+      DoubleBuffer d = mem.asDoubleBuffer();
+      for (int i = 0; i < values.length; i++) {
+        d.put(i, values[i]);
+      }
+    }
+  }
+
+  /** A direct view of a contiguous CPU array's own memory (no copy). */
+  private static ByteBuffer memory(NDArray a) {
+    ByteBuffer mem = a.toByteBuffer(true);
+    if (!mem.isDirect() || mem.capacity() != a.size() * a.getDataType().getNumOfBytes()) {
+      throw new IllegalStateException("no direct view of the array's memory: " + a.getShape() + " " + a.getDataType());
+    }
+    return mem.order(ByteOrder.nativeOrder());
   }
 
   /** The position of the named input field in {@link Batch#inputs()}, or -1 when there is none. */
@@ -123,18 +208,33 @@ public final class ArraySamples implements SampleSource {
     return size;
   }
 
+  /**
+   * The samples' fields as arrays owned by libtorch ({@link #owned}); float32 batches are written
+   * sample by sample straight into the arrays' memory.
+   */
   @Override
   public Batch batch(NDManager manager, int[] indices) {
     NDList inputs = new NDList();
     NDList labels = new NDList();
     for (Field f : fields) {
       int per = (int) f.sampleShape().size();
-      float[] out = new float[per * indices.length];
-      for (int b = 0; b < indices.length; b++) {
-        f.copy(indices[b], out, b * per, per);
-      }
       Shape shape = new Shape(indices.length).addAll(f.sampleShape());
-      (f.input() ? inputs : labels).add(owned(manager, out, shape, dataType));
+      NDArray a;
+      if (dataType == DataType.FLOAT32 && onCpu(manager.getDevice())) {
+        a = manager.create(shape, dataType);
+        FloatBuffer out = memory(a).asFloatBuffer();
+        float[] scratch = f.data() == null ? new float[per] : null;
+        for (int b = 0; b < indices.length; b++) {
+          f.copy(indices[b], out, b * per, per, scratch);
+        }
+      } else {
+        float[] out = new float[per * indices.length];
+        for (int b = 0; b < indices.length; b++) {
+          f.copy(indices[b], out, b * per, per);
+        }
+        a = owned(manager, out, shape, dataType);
+      }
+      (f.input() ? inputs : labels).add(a);
     }
     return new Batch(inputs, labels, indices.length);
   }

@@ -1,9 +1,7 @@
 package org.semcycle.training;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.SplittableRandom;
 
 /**
@@ -70,18 +68,13 @@ public final class AugmentedRgbSamples implements SampleSource {
   public Batch batch(NDManager manager, int[] indices) {
     Batch b = source.batch(manager, indices);
     NDArray rgb = b.inputs().get(field);
-    DataType type = rgb.getDataType();
-    float[] pixels = rgb.toType(DataType.FLOAT32, false).toFloatArray();
+    float[] pixels = ArraySamples.read(rgb);
     int per = pixels.length / indices.length;
     for (int i = 0; i < indices.length; i++) {
       augment(pixels, i * per, per / 3, draws.next(indices[i]));
     }
-    NDList inputs = new NDList();
-    for (int i = 0; i < b.inputs().size(); i++) {
-      inputs.add(i == field ? ArraySamples.owned(manager, pixels, rgb.getShape(), type) : b.inputs().get(i));
-    }
-    rgb.close();
-    return new Batch(inputs, b.labels(), b.size());
+    ArraySamples.write(rgb, pixels); // the batch's own fresh array: changed in place
+    return b;
   }
 
   /** Augments one (3, P) image in place, starting at offset, with P pixels per channel. */

@@ -45,6 +45,17 @@ class ConvolutionCorrectnessTest {
     {"3d 8->8 32^3", 8, 8, new Shape(4, 8, 32, 32, 32)},
   };
 
+  /**
+   * Small inputs that {@link Layers#conv2d} runs unpadded (AlignedConvolution.SMALL_INPUT): the
+   * stems of the image nets (RGB, 2.5D sketches of the voxel net and of the view-sketch ablation).
+   */
+  private static final Object[][] SMALL_INPUTS = {
+    {"2d 3->16 s2 64^2", 16, 2, new Shape(16, 3, 64, 64)},
+    {"2d 4->16 s2 64^2", 16, 2, new Shape(16, 4, 64, 64)},
+    {"2d 5->16 s2 64^2", 16, 2, new Shape(16, 5, 64, 64)},
+    {"2d 3->16 128^2", 16, 1, new Shape(4, 3, 128, 128)},
+  };
+
   @Test
   void alignedConvolutionsSatisfyTheBilinearIdentity() {
     DjlRuntime.engine();
@@ -58,6 +69,14 @@ class ConvolutionCorrectnessTest {
       double worst = bilinearError(conv, in, 4);
       if (!(worst < 1e-5)) {
         failures.add(String.format(Locale.ROOT, "%s: relative error %.3g", c[0], worst));
+      }
+    }
+    for (Object[] c : SMALL_INPUTS) {
+      int out = (Integer) c[1];
+      int stride = (Integer) c[2];
+      double worst = bilinearError(() -> Layers.conv2d(out, 3, stride, false), (Shape) c[3], 4);
+      if (!(worst < 1e-5)) {
+        failures.add(String.format(Locale.ROOT, "%s (unpadded input): relative error %.3g", c[0], worst));
       }
     }
     double pointwise = bilinearError(() -> Layers.pointwiseConv1d(24), new Shape(8, 40, 512), 4);
@@ -76,9 +95,13 @@ class ConvolutionCorrectnessTest {
     double voxel =
         worstGradientDifference(
             () -> new VoxelNet(VoxelNet.Options.cpuDefaults()), new Shape(4, 4, 64, 64), 2);
+    double view =
+        worstGradientDifference(
+            () -> new ViewNet(ViewNet.Options.cpuDefaults()), new Shape(4, 3, 64, 64), 2);
     // Before AlignedConvolution: 0.10-0.70 (or NaN) on every step for both nets.
     assertTrue(sketch < 2e-2, "SketchNet float32 vs float64 gradients differ by " + sketch);
     assertTrue(voxel < 2e-2, "VoxelNet float32 vs float64 gradients differ by " + voxel);
+    assertTrue(view < 2e-2, "ViewNet float32 vs float64 gradients differ by " + view);
   }
 
   /**

@@ -1,9 +1,7 @@
 package org.semcycle.training.views;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import org.semcycle.training.ArraySamples;
 import org.semcycle.training.Batch;
 import org.semcycle.training.DrawSeeds;
@@ -52,19 +50,15 @@ public final class MirroredVoxelSamples implements SampleSource {
     if (!any) {
       return b;
     }
-    NDArray in = b.inputs().head();
-    NDArray occ = b.labels().head();
-    NDArray mirroredIn = mirrorSketches(manager, in, flip);
-    NDArray mirroredOcc = mirrorGrids(manager, occ, flip);
-    in.close();
-    occ.close();
-    return new Batch(new NDList(mirroredIn), new NDList(mirroredOcc), b.size());
+    // The batch's own fresh arrays: mirrored in place.
+    mirrorSketches(b.inputs().head(), flip);
+    mirrorGrids(b.labels().head(), flip);
+    return b;
   }
 
-  /** (N, 4, S, S): the flagged samples flipped left-right with the normal's x negated. */
-  static NDArray mirrorSketches(NDManager manager, NDArray sketches, boolean[] flip) {
-    DataType type = sketches.getDataType();
-    float[] x = sketches.toType(DataType.FLOAT32, false).toFloatArray();
+  /** (N, 4, S, S), in place: the flagged samples flipped left-right with the normal's x negated. */
+  static void mirrorSketches(NDArray sketches, boolean[] flip) {
+    float[] x = ArraySamples.read(sketches);
     int n = flip.length;
     int s = (int) sketches.getShape().get(3);
     int per = x.length / n;
@@ -85,13 +79,12 @@ public final class MirroredVoxelSamples implements SampleSource {
         }
       }
     }
-    return ArraySamples.owned(manager, x, sketches.getShape(), type);
+    ArraySamples.write(sketches, x);
   }
 
-  /** (N, R, R, R): the flagged grids mirrored along x (the first grid axis). */
-  static NDArray mirrorGrids(NDManager manager, NDArray grids, boolean[] flip) {
-    DataType type = grids.getDataType();
-    float[] g = grids.toType(DataType.FLOAT32, false).toFloatArray();
+  /** (N, R, R, R), in place: the flagged grids mirrored along x (the first grid axis). */
+  static void mirrorGrids(NDArray grids, boolean[] flip) {
+    float[] g = ArraySamples.read(grids);
     int n = flip.length;
     int r = (int) grids.getShape().get(1);
     int slab = r * r;
@@ -109,6 +102,6 @@ public final class MirroredVoxelSamples implements SampleSource {
         System.arraycopy(tmp, 0, g, b, slab);
       }
     }
-    return ArraySamples.owned(manager, g, grids.getShape(), type);
+    ArraySamples.write(grids, g);
   }
 }

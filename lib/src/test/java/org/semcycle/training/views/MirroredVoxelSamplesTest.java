@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 import org.semcycle.geometry.Mesh;
@@ -101,14 +103,16 @@ class MirroredVoxelSamplesTest {
     assertNotEquals(0, countDifferent(grid, reflectedGrid, 0f), "the shape must not be symmetric");
 
     try (NDManager m = NDManager.newBaseManager()) {
-      float[] mirrored = MirroredVoxelSamples.mirrorSketches(
-          m, m.create(seen, new Shape(1, 4, S, S)), new boolean[] {true}).toFloatArray();
+      NDArray sketches = ArraySamples.owned(m, seen, new Shape(1, 4, S, S), DataType.FLOAT32);
+      MirroredVoxelSamples.mirrorSketches(sketches, new boolean[] {true});
+      float[] mirrored = sketches.toFloatArray();
       // Pixels on a silhouette edge may fall either way; everything else matches.
       int differing = countDifferent(mirrored, truth, 1e-4f);
       assertTrue(differing <= 0.01 * truth.length, differing + " of " + truth.length + " values differ");
       assertTrue(countDifferent(seen, truth, 1e-4f) > 20 * Math.max(1, differing), "unmirrored maps differ");
-      float[] mirroredGrid = MirroredVoxelSamples.mirrorGrids(
-          m, m.create(grid, new Shape(1, R, R, R)), new boolean[] {true}).toFloatArray();
+      NDArray grids = ArraySamples.owned(m, grid, new Shape(1, R, R, R), DataType.FLOAT32);
+      MirroredVoxelSamples.mirrorGrids(grids, new boolean[] {true});
+      float[] mirroredGrid = grids.toFloatArray();
       assertArrayEquals(reflectedGrid, mirroredGrid);
     }
   }
