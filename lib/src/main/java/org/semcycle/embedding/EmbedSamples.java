@@ -8,21 +8,22 @@ import java.util.List;
 import org.semcycle.io.Seeds;
 import org.semcycle.training.ArraySamples;
 import org.semcycle.training.Batch;
+import org.semcycle.training.DrawSeeds;
 import org.semcycle.training.SampleSource;
 
 /**
  * Labelled point clouds for {@link EmbedTask}: each model's points with per-point ids. With
  * augmentation on, every batch draws fresh noise, dropout and resampling
- * ({@link PointAugment}), seeded by (seed, sample, draw number), so runs repeat exactly.
+ * ({@link PointAugment}), seeded by (seed, epoch, sample, draw number: {@link DrawSeeds}), so runs
+ * repeat exactly, resumed or not.
  * Clouds are normalised to box centre and max extent after augmentation.
  */
 public final class EmbedSamples implements SampleSource {
   private final List<float[]> clouds;
   private final List<int[]> labels;
   private final PointAugment augment;
-  private final long seed;
   private final int points;
-  private long draws;
+  private final DrawSeeds draws;
 
   /**
    * @param augment null for none (validation); then every cloud must have {@code points} points
@@ -35,12 +36,17 @@ public final class EmbedSamples implements SampleSource {
     this.labels = List.copyOf(labels);
     this.points = points;
     this.augment = augment;
-    this.seed = seed;
+    this.draws = new DrawSeeds(seed, "augment", this.clouds.size());
   }
 
   @Override
   public int size() {
     return clouds.size();
+  }
+
+  @Override
+  public void startEpoch(int epoch) {
+    draws.startEpoch(epoch);
   }
 
   @Override
@@ -52,7 +58,7 @@ public final class EmbedSamples implements SampleSource {
       float[] c = clouds.get(i);
       int[] l = labels.get(i);
       if (augment != null) {
-        PointAugment.Cloud a = augment.apply(c, l, Seeds.mix(seed, "augment", i, draws++));
+        PointAugment.Cloud a = augment.apply(c, l, draws.next(i).nextLong());
         c = a.xyz();
         l = a.labels();
       }

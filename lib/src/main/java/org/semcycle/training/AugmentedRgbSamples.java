@@ -65,6 +65,12 @@ public final class AugmentedRgbSamples implements SampleSource {
   }
 
   @Override
+  public void startEpoch(int epoch) {
+    source.startEpoch(epoch);
+    draws.startEpoch(epoch);
+  }
+
+  @Override
   public Batch batch(NDManager manager, int[] indices) {
     Batch b = source.batch(manager, indices);
     NDArray rgb = b.inputs().get(field);

@@ -13,4 +13,11 @@ public interface SampleSource {
 
   /** The samples at the given indices as one batch whose arrays belong to the manager. */
   Batch batch(NDManager manager, int[] indices);
+
+  /**
+   * Called by {@link TrainLoop} before each training epoch (1-based). Augmenting sources key
+   * their random draws by it, so a run resumed at epoch e draws what an uninterrupted run draws
+   * there; plain sources ignore it.
+   */
+  default void startEpoch(int epoch) {}
 }

@@ -128,6 +128,7 @@ public final class TrainLoop {
     for (int epoch = done + 1; epoch <= options.epochs(); epoch++) {
       long start = System.nanoTime();
       adam.setLearningRate(options.learningRate(epoch));
+      train.startEpoch(epoch);
       double trainLoss = trainEpoch(task, train, adam, manager, epoch);
       double seconds = (System.nanoTime() - start) / 1e9;
       double[] metrics = new double[metricNames.size()];

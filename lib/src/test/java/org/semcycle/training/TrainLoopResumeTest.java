@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.semcycle.networks.VoxelNet;
 import org.semcycle.networks.VoxelTask;
+import org.semcycle.training.views.MirroredVoxelSamples;
 
 class TrainLoopResumeTest {
   @TempDir Path dir;
@@ -48,7 +49,8 @@ class TrainLoopResumeTest {
     TrainLoop loop = new TrainLoop(new TrainLoop.Options(epochs, 2, 1e-3f, 0.9f, 0.999f, 42L, 1, DataType.FLOAT64),
         new PrintStream(log, true, StandardCharsets.UTF_8));
     try (NDManager m = NDManager.newBaseManager()) {
-      return loop.fit(new VoxelTask(new VoxelNet(o)), data(4, 1), data(2, 2), dir, o, m);
+      // Mirrored training samples: the resumed run must draw the flips the uninterrupted one draws.
+      return loop.fit(new VoxelTask(new VoxelNet(o)), new MirroredVoxelSamples(data(4, 1), 5), data(2, 2), dir, o, m);
     }
   }
 

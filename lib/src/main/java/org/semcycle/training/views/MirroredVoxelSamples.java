@@ -39,6 +39,12 @@ public final class MirroredVoxelSamples implements SampleSource {
   }
 
   @Override
+  public void startEpoch(int epoch) {
+    source.startEpoch(epoch);
+    draws.startEpoch(epoch);
+  }
+
+  @Override
   public Batch batch(NDManager manager, int[] indices) {
     Batch b = source.batch(manager, indices);
     boolean[] flip = new boolean[indices.length];
