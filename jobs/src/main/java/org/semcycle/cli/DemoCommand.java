@@ -54,6 +54,12 @@ public final class DemoCommand implements Callable<Integer> {
       Path dir = SemcycleConfig.confDir();
       common.config = dir != null ? dir.resolve("demo.conf") : null;
     }
+    Path shipped = SemcycleConfig.home().resolve("models").resolve("standard");
+    if (train == null && models == null && !Files.isDirectory(shipped)) {
+      System.err.println("demo: no shipped nets at " + shipped + " (bin/semcycle train-all makes them):"
+          + " training quick nets first (--train quick)");
+      train = "quick";
+    }
     Map<String, Object> o = new LinkedHashMap<>();
     if (train != null) {
       o.put("semcycle.train.profile", train);
@@ -61,9 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
     Config c = common.load(o);
     if (train == null) {
       String m = models != null ? models : c.hasPath("semcycle.demo.models") ? c.getString("semcycle.demo.models")
-          : SemcycleConfig.home().resolve("models").resolve("standard").toString();
+          : shipped.toString();
       if (!Files.isDirectory(Path.of(m))) {
-        throw new IllegalArgumentException("demo: no shipped nets at " + m + " (bin/semcycle train-all makes them);"
+        throw new IllegalArgumentException("demo: no nets at " + m + " (bin/semcycle train-all makes them);"
             + " give --models DIR, or --train quick to train small nets first");
       }
       return run(c.getConfig("semcycle.demo.shipped").atKey("semcycle").withFallback(c), m);

@@ -83,6 +83,13 @@ class CliErrorsTest {
   }
 
   @Test
+  void demoWithMissingNetsSaysWhatToGive() {
+    String missing = tmp.resolve("no-nets").toString();
+    assertOneLine(run("demo", "--out", tmp.resolve("o").toString(), "--models", missing), "demo", missing,
+        "give --models DIR");
+  }
+
+  @Test
   void kpdbWithAMissingEmbedderAndEvaluateWithMissingPredictions() throws Exception {
     Path kp = Files.createDirectories(tmp.resolve("kp/annotations"));
     String missing = tmp.resolve("no-embedder").toString();
