@@ -29,11 +29,13 @@ final class ModelCard {
         c.getInt("semcycle.synth.models-per-category"), c.getDouble("semcycle.synth.split.train"),
         c.getDouble("semcycle.synth.split.val"), c.getInt("semcycle.render.views-per-model"),
         c.getInt("semcycle.render.image-size")));
-    sb.append(String.format(Locale.ROOT, "- machine: %s, %d cores; Java %s; train-all wall time %.1f h%n",
+    sb.append(String.format(Locale.ROOT, "- machine: %s, %d cores; Java %s; wall time of train-all's last invocation"
+            + " %.1f h (a resumed run counts only its own part; the nets' training minutes are below)%n",
         cpu(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), seconds / 3600));
     sb.append("- files: float16 weights (`*-0000.params`, read as float32) and options, the training log;"
         + " no checkpoints or optimiser state\n\n");
     sb.append("| net | epochs | training min | last epoch's validation metrics | MB |\n|---|---:|---:|---|---:|\n");
+    double trainingSeconds = 0;
     List<Path> dirs = new ArrayList<>();
     for (String cat : categories) {
       for (String net : TrainAllCommand.PER_CATEGORY) {
@@ -61,6 +63,7 @@ final class ModelCard {
         for (String l : lines.subList(1, lines.size())) {
           total += Double.parseDouble(l.split(",")[si]);
         }
+        trainingSeconds += total;
         epochs = last[0];
         minutes = String.format(Locale.ROOT, "%.1f", total / 60);
         List<String> m = new ArrayList<>();
@@ -74,7 +77,12 @@ final class ModelCard {
       sb.append("| ").append(name).append(" | ").append(epochs).append(" | ").append(minutes).append(" | ")
           .append(metrics).append(" | ").append(String.format(Locale.ROOT, "%.1f", size(d) / 1e6)).append(" |\n");
     }
-    sb.append(String.format(Locale.ROOT, "%nTotal: %.1f MB.%n", size(models) / 1e6));
+    sb.append(String.format(Locale.ROOT, "%nTotal: %.1f MB; the nets' training %.1f h (their epochs' seconds in the"
+        + " training logs).%n", size(models) / 1e6, trainingSeconds / 3600));
+    if (Files.exists(models.resolve("check.json"))) {
+      sb.append("\nThe per-category nets' metrics on a fresh synth of their own (semcycle.train-all.check):"
+          + " `check.json`; ShippedNetsTest recomputes them on every test run.\n");
+    }
     Path card = models.resolve("MODEL_CARD.md");
     String kept = "";
     if (Files.exists(card)) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.semcycle.jobs.train.NetCheck;
 import org.semcycle.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,7 +101,7 @@ public final class TrainAllCommand implements Callable<Integer> {
    * The configuration of the run's synth and render: the train-all sizes, the profile's image
    * size, no previews, resumable outputs.
    */
-  static Config stepConfig(Config base) {
+  public static Config stepConfig(Config base) {
     Config t = base.getConfig("semcycle.train-all");
     Config profile = base.getConfig("semcycle.train.profiles." + base.getString("semcycle.train.profile"));
     Map<String, Object> o = new LinkedHashMap<>();
@@ -129,7 +130,7 @@ public final class TrainAllCommand implements Callable<Integer> {
     List<String> cats = c.getStringList("semcycle.synth.categories");
     List<String> wanted = c.getStringList("semcycle.train-all.nets");
     int steps = 2 + cats.size() * (int) PER_CATEGORY.stream().filter(wanted::contains).count()
-        + (int) SHARED.stream().filter(wanted::contains).count() + (wanted.contains("embed") ? 2 : 1);
+        + (int) SHARED.stream().filter(wanted::contains).count() + (wanted.contains("embed") ? 3 : 2);
     Progress p = new Progress(steps);
     long t0 = System.nanoTime();
     Path data = out.resolve("data");
@@ -195,6 +196,16 @@ public final class TrainAllCommand implements Callable<Integer> {
           "semcycle.output.mode", "overwrite")).withFallback(c);
       System.out.println(KpdbCommand.run(spark, kc, data.toString(), models.resolve("embed").toString(),
           kpdb.toString()).line());
+    }
+    if (p.step("check: the nets' metrics on a fresh synth (models/" + NetCheck.FILE + ")",
+        Files.exists(models.resolve(NetCheck.FILE)))) {
+      Config kc = NetCheck.dataConfig(c);
+      Path check = out.resolve("check");
+      String checkData = check.resolve("data").toString();
+      String checkRender = check.resolve("render").toString();
+      SynthCommand.run(kc, checkData);
+      RenderCommand.run(spark, kc, checkData, null, checkRender);
+      NetCheck.write(models.resolve(NetCheck.FILE), kc, NetCheck.score(spark, c, models, checkRender, cats));
     }
     ModelCard.write(models, c, command, cats, (System.nanoTime() - t0) / 1e9);
     System.out.printf(Locale.ROOT, "train-all: done in %.1f min; models in %s (MODEL_CARD.md)%n",

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.semcycle.cli.SemcycleConfig;
 import org.semcycle.cli.TrainAllCommand;
 import org.semcycle.cycle.CycleNets;
+import org.semcycle.jobs.train.NetCheck;
 import org.semcycle.cycle.nets.LoadedNet;
 import org.semcycle.networks.SketchNet;
 import org.semcycle.spark.SparkTestSession;
@@ -66,6 +67,14 @@ class TrainAllCommandTest {
     long full = Files.size(tmp.resolve("work/chair/sketch/sketch-0000.params"));
     long half = Files.size(models.resolve("chair/sketch/sketch-0000.params"));
     assertTrue(half < 0.6 * full, "float16 weights: " + half + " bytes of " + full);
+    // The check record: every per-category net scored on a fresh synth, reproducibly.
+    NetCheck.Record check = NetCheck.read(models.resolve(NetCheck.FILE));
+    assertEquals(List.of("chair/sketch", "chair/voxel", "chair/view", "chair/view-sketch"),
+        check.nets().stream().map(NetCheck.Scored::name).toList());
+    double iou = check.nets().get(0).metrics().get("silhouette_iou");
+    assertTrue(iou >= 0 && iou <= 1, "silhouette IoU " + iou);
+    assertEquals(check.nets(), NetCheck.score(SparkTestSession.get(), TrainAllCommand.stepConfig(c), models,
+        tmp.resolve("check/render").toString(), List.of("chair")), "the check rescored on its own views");
     String card = Files.readString(models.resolve("MODEL_CARD.md"));
     assertTrue(card.contains("bin/semcycle train-all --out") && card.contains("chair/voxel") && card.contains("embed"), card);
 
@@ -106,7 +115,7 @@ class TrainAllCommandTest {
       System.setErr(err);
     }
     long skipped = log.toString().lines().filter(l -> l.contains("done before, skipped")).count();
-    assertEquals(2 + 4 + 2 + 1, skipped, log.toString());
+    assertEquals(2 + 4 + 2 + 1 + 1, skipped, log.toString());
     assertTrue(Files.isDirectory(models.resolve("kpdb/keypoints")), "the shipped keypoint database");
   }
 }

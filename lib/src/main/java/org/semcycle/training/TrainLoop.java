@@ -135,9 +135,9 @@ public final class TrainLoop {
       double valLoss = Double.NaN;
       java.util.Arrays.fill(metrics, Double.NaN);
       if (validation != null) {
-        TrainingTask.Evaluation eval = task.evaluation();
-        valLoss = validate(task, validation, eval, manager);
-        Map<String, Double> result = eval.result();
+        Evaluated evaluated = evaluate(task, validation, manager, options.batchSize());
+        valLoss = evaluated.loss();
+        Map<String, Double> result = evaluated.metrics();
         for (int i = 0; i < metrics.length; i++) {
           metrics[i] = result.getOrDefault(metricNames.get(i), Double.NaN);
         }
@@ -208,15 +208,23 @@ public final class TrainLoop {
     return loss;
   }
 
-  private double validate(TrainingTask task, SampleSource source, TrainingTask.Evaluation eval,
-      NDManager manager) {
+  /** A task's mean loss and validation metrics over a source. */
+  public record Evaluated(double loss, Map<String, Double> metrics) {}
+
+  /**
+   * The task's mean loss and metrics over every sample of {@code source} in batches of
+   * {@code batchSize}, gradient recording off (the loop's validation; also how shipped nets are
+   * checked on fresh data).
+   */
+  public static Evaluated evaluate(TrainingTask task, SampleSource source, NDManager manager, int batchSize) {
+    TrainingTask.Evaluation eval = task.evaluation();
     boolean grad = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
     try {
       int n = source.size();
       double sum = 0;
-      for (int from = 0; from < n; from += options.batchSize()) {
-        int to = Math.min(n, from + options.batchSize());
+      for (int from = 0; from < n; from += batchSize) {
+        int to = Math.min(n, from + batchSize);
         int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) {
           idx[i] = from + i;
@@ -229,7 +237,7 @@ public final class TrainLoop {
           eval.add(ps, batch);
         }
       }
-      return sum / n;
+      return new Evaluated(sum / n, eval.result());
     } finally {
       JniUtils.setGradMode(grad);
     }

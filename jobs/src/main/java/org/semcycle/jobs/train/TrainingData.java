@@ -43,25 +43,43 @@ public final class TrainingData {
   public static Split views(SparkSession spark, Config c, String renderOut, boolean withVoxels, int maxTrain) {
     try (Sessions.Described described = Sessions.describe(spark, "train: read the rendered views")) {
       String root = Locations.qualify(renderOut);
-      Dataset<Row> v = spark.read().parquet(root + "/views");
-      List<String> synsets = synsets(c);
-      if (!synsets.isEmpty()) {
-        v = v.where(functions.col("synset").isin(synsets.toArray()));
-      }
-      if (withVoxels) {
-        Dataset<Row> vox = spark.read().parquet(root + "/voxels").select("synset", "model_id", "resolution", "occupancy");
-        v = v.join(vox, scala.jdk.javaapi.CollectionConverters.asScala(List.of("synset", "model_id")).toSeq(), "left");
-      } else {
-        v = v.withColumn("resolution", functions.lit(0)).withColumn("occupancy", functions.lit(null).cast("binary"));
-      }
-      v = v.orderBy(functions.expr("xxhash64(synset, model_id, view_id)"));
+      Dataset<Row> v = read(spark, c, root, withVoxels);
       List<RenderedSample> train = collect(v.where("split = 'train'").limit(maxTrain));
       List<RenderedSample> val = collect(v.where("split = 'val'"));
       if (train.isEmpty()) {
+        List<String> synsets = synsets(c);
         throw new IllegalArgumentException(root + "/views has no train-split views" + (synsets.isEmpty() ? "" : " for synsets " + synsets));
       }
       return new Split(train, val);
     }
+  }
+
+  /** Every view of the render job's output, whatever its split (semcycle.train.categories only). */
+  public static List<RenderedSample> allViews(SparkSession spark, Config c, String renderOut, boolean withVoxels) {
+    try (Sessions.Described described = Sessions.describe(spark, "check: read the rendered views")) {
+      String root = Locations.qualify(renderOut);
+      List<RenderedSample> all = collect(read(spark, c, root, withVoxels));
+      if (all.isEmpty()) {
+        throw new IllegalArgumentException(root + "/views has no views for synsets " + synsets(c));
+      }
+      return all;
+    }
+  }
+
+  /** The views of the configured categories in a fixed order, joined with their voxel grids when asked. */
+  private static Dataset<Row> read(SparkSession spark, Config c, String root, boolean withVoxels) {
+    Dataset<Row> v = spark.read().parquet(root + "/views");
+    List<String> synsets = synsets(c);
+    if (!synsets.isEmpty()) {
+      v = v.where(functions.col("synset").isin(synsets.toArray()));
+    }
+    if (withVoxels) {
+      Dataset<Row> vox = spark.read().parquet(root + "/voxels").select("synset", "model_id", "resolution", "occupancy");
+      v = v.join(vox, scala.jdk.javaapi.CollectionConverters.asScala(List.of("synset", "model_id")).toSeq(), "left");
+    } else {
+      v = v.withColumn("resolution", functions.lit(0)).withColumn("occupancy", functions.lit(null).cast("binary"));
+    }
+    return v.orderBy(functions.expr("xxhash64(synset, model_id, view_id)"));
   }
 
   private static List<RenderedSample> collect(Dataset<Row> d) {
