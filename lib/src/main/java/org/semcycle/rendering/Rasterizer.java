@@ -34,7 +34,9 @@ import org.semcycle.rendering.camera.Intrinsics;
  *       8-bit values directly (no gamma conversion).
  *   <li>Supersampling k x k renders at k times the resolution and box-averages RGB (blending
  *       with the background by coverage) and silhouette; depth, normal and face index come from
- *       one sub-sample, {@code (k/2, k/2)}.
+ *       the centre sub-sample {@code (k/2, k/2)} or, where it sees background but the pixel is
+ *       partly covered, from the first covered sub-sample in raster order, so every pixel of the
+ *       silhouette has a depth and a normal.
  * </ul>
  *
  * <p>An instance keeps scratch buffers between renders: use one per thread.
@@ -578,9 +580,9 @@ public final class Rasterizer {
         int o = oy * w + ox;
         int centre = (oy * k + half) * rw + ox * k + half;
         // Depth, normal and face come from the centre sample, or, where the centre sees background
-        // but the pixel is partly covered, from a covered sample: every pixel of the silhouette
-        // then has a depth and a normal (before, ~10% of a chair's pixels with silhouette > 0.5
-        // had none, and the sketch net was trained on zero normals there).
+        // but the pixel is partly covered, from the first covered sample: every pixel of the
+        // silhouette has a depth and a normal, so the sketch net's targets have no zero-normal
+        // holes inside the object (thin parts at low resolution often miss the centre sample).
         if (fbuf[centre] < 0 && covered >= 0) {
           centre = covered;
         }
