@@ -23,36 +23,38 @@ import org.semcycle.synthetic.ShapeGenerators;
 import org.semcycle.synthetic.SynthModel;
 
 /**
- * CPU time of keypoint transfer (one thread, the calling thread's clock), not a unit test:
+ * CPU time of keypoint transfer (one thread, the calling thread's clock), a measurement rather
+ * than a unit test (tag perf, outside the default suite):
  *
  * <pre>
- * mvn -B -q -o -pl lib test -Dtest=KeypointTransferPerf -Dtest.excludedGroups=cluster \
- *     -Dsurefire.failIfNoSpecifiedTests=false [-Dsemcycle.perf.embedder=DIR] [-Dsemcycle.perf.rows=10000,100000,1000000]
+ * mvn -B -o -pl lib test -Dtest=KeypointTransferPerf -Dtest.excludedGroups= \
+ *     [-Dsemcycle.perf.embedder=DIR] [-Dsemcycle.perf.models=7,300] \
+ *     [-Dsemcycle.perf.rows=10000,100000,1000000]
  * </pre>
  *
  * <ol>
- *   <li>{@link #chairs}: a database of {@value #MODELS} synthetic chairs ({@code ShapeGenerators}
- *       "chair", 2048-point PCDs, keypoints linked to their nearest PCD point) embedded by an
- *       untrained {@link EmbedderConfig#small()} net, or the trained one in {@code
- *       -Dsemcycle.perf.embedder}; then {@value #IMAGES} other chairs transferred as {@link
- *       TransferStage#keypoints} does, per image: sampling, embedding, the vote (exact, and the
- *       default index probes), and the brute-force DJL search with a plain vote over every point
- *       (the search the vote used before the index) for comparison; whether the picks differ.
+ *   <li>{@link #chairs}: per count in {@code semcycle.perf.models} (7: the demo's train chairs,
+ *       300: the shipped database's), a database of that many synthetic chairs ({@code
+ *       ShapeGenerators} "chair", 2048-point PCDs, keypoints linked to their nearest PCD point)
+ *       embedded by an untrained {@link EmbedderConfig#small()} net, or the trained one in
+ *       {@code semcycle.perf.embedder}; then {@value #IMAGES} other chairs transferred as {@link
+ *       TransferStage#keypoints} does, per image: sampling, embedding, the index search at the
+ *       default probes, the vote, the exact index search and the DJL brute force over every row
+ *       for comparison; recall and how many picks differ from the exact search's.
  *   <li>{@link #clustered}: random clustered 64-d rows (21 ids x models, see {@link
- *       ClusteredEmbeddings}), per size: index build time, query time per image of 2048 queries
- *       (all searched) at several probe counts, recall@8 against the exact k nearest, the DJL
- *       brute force's time, and the vote's time per image.
+ *       ClusteredEmbeddings}), per size in {@code semcycle.perf.rows}: index build time, search
+ *       time per image of 2048 queries (k = 8) exact and at several probe counts with recall@8
+ *       against the exact search, the DJL brute force's time, and the transfer's (search and
+ *       vote) at the default probes.
  * </ol>
  */
 @Tag("perf")
 class KeypointTransferPerf {
   private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
   private static final long SEED = 5;
-  private static final int MODELS = 300;
   private static final int IMAGES = 20;
   private static final int POINTS = 2048;
   private static final int K = 8;
-  private static final float T = 0.25f;
 
   @Test
   void chairs() throws Exception {
@@ -63,86 +65,99 @@ class KeypointTransferPerf {
     String dir = System.getProperty("semcycle.perf.embedder");
     try (EmbeddingNet net = dir == null
         ? EmbeddingNet.create(EmbedderConfig.small(), SEED) : EmbeddingNet.load(Path.of(dir))) {
-      long c0 = MX.getCurrentThreadCpuTime();
-      KeypointDatabase.Builder b = KeypointDatabase.builder();
-      for (int i = 0; i < MODELS; i++) {
-        SynthModel m = gen.generate(SEED, i);
-        float[] pcd = SurfacePointCloud.sample(m.mesh(), POINTS, Seeds.mix(SEED, "pcd", m.modelId()))
-            .xyz();
-        List<Keypoint> linked = new ArrayList<>();
-        for (Keypoint k : m.keypoints()) {
-          int idx = NearestPoint.nearest(pcd, k.xyz()[0], k.xyz()[1], k.xyz()[2]);
-          linked.add(new Keypoint(k.xyz(), k.rgb(), k.semanticId(), idx, k.faceIndex(), k.faceUv()));
-        }
-        b.addModel(new ModelAnnotation(m.synset(), m.modelId(), linked, m.symmetries()),
-            net.embed(pcd), net.dim());
-      }
-      KeypointDatabase db = b.build();
-      String synset = gen.synset();
-      double embedDb = ms(c0);
-      long c1 = MX.getCurrentThreadCpuTime();
-      KeypointIndex index = db.index(synset);
-      double build = ms(c1);
-      report("chairs: %d rows, %d ids, %d cells, embedder %s; database embedded in %.0f ms,"
-          + " index built in %.1f ms", db.size(), db.idStats(synset).size(), index.cells(),
-          dir == null ? "untrained small (seed " + SEED + ")" : dir, embedDb, build);
       List<Mesh> meshes = new ArrayList<>();
       for (int i = 0; i < IMAGES; i++) {
         meshes.add(gen.generate(SEED + 1, i).mesh());
       }
-      KeypointTransfer exact = new KeypointTransfer(db,
-          KeypointTransfer.Options.defaults().withSearch(KeypointTransfer.Search.exact()));
-      KeypointTransfer probing = new KeypointTransfer(db, KeypointTransfer.Options.defaults());
-      TransferStage stage = new TransferStage(probing, POINTS, SEED);
-      float[] table = packed(db.rows(synset), db.dim());
-      String[] parts = {"sample", "embed", "search", "vote", "exact search", "DJL brute force"};
-      double[] t = new double[parts.length];
-      int changed = 0;
-      int changedBrute = 0;
-      double recall = 0;
-      for (int rep = 0; rep < 2; rep++) {
-        java.util.Arrays.fill(t, 0);
-        changed = 0;
-        changedBrute = 0;
-        recall = 0;
-        for (Mesh mesh : meshes) {
-          long a = MX.getCurrentThreadCpuTime();
-          float[] xyz = stage.sample(mesh);
-          t[0] += ms(a);
-          a = MX.getCurrentThreadCpuTime();
-          float[] emb = net.embed(xyz);
-          t[1] += ms(a);
-          a = MX.getCurrentThreadCpuTime();
-          KeypointIndex ix = probing.checked(synset, xyz, emb);
-          NearestNeighbours.Result nn = probing.neighbours(ix, emb);
-          t[2] += ms(a);
-          a = MX.getCurrentThreadCpuTime();
-          List<TransferredKeypoint> got = probing.byVote(ix, xyz, emb, nn);
-          t[3] += ms(a);
-          a = MX.getCurrentThreadCpuTime();
-          NearestNeighbours.Result truth = exact.neighbours(ix, emb);
-          t[4] += ms(a);
-          a = MX.getCurrentThreadCpuTime();
-          NearestNeighbours.Result brute = NearestNeighbours.search(emb, table, db.dim(), K);
-          t[5] += ms(a);
-          List<TransferredKeypoint> want = exact.byVote(ix, xyz, emb, truth);
-          changed += differing(got, want);
-          changedBrute += differing(exact.byVote(ix, xyz, emb, brute), want);
-          recall += recall(nn, truth);
-        }
+      for (String count : System.getProperty("semcycle.perf.models", "7,300").split(",")) {
+        chairs(gen, net, Integer.parseInt(count.trim()), meshes, dir);
       }
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < parts.length; i++) {
-        line.append(String.format(Locale.ROOT, "%s %.2f%s", parts[i], t[i] / IMAGES,
-            i + 1 < parts.length ? " | " : ""));
-      }
-      report("chairs per image (CPU ms, mean of %d; search: probes=%d): %s", IMAGES,
-          KeypointTransfer.Search.DEFAULT_PROBES, line);
-      report("chairs: probes=%d recall@%d %.4f against the exact search; picks differing from"
-          + " the exact search's: probes=%d %d, DJL brute force %d, of %d", K,
-          KeypointTransfer.Search.DEFAULT_PROBES, recall / IMAGES,
-          KeypointTransfer.Search.DEFAULT_PROBES, changed, changedBrute, IMAGES * index.ids.length);
     }
+  }
+
+  /** The chair database of {@code models} models, and the transfer of {@code meshes} with it. */
+  private static void chairs(ShapeGenerator gen, EmbeddingNet net, int models, List<Mesh> meshes,
+      String dir) {
+    long c0 = MX.getCurrentThreadCpuTime();
+    KeypointDatabase.Builder b = KeypointDatabase.builder();
+    for (int i = 0; i < models; i++) {
+      SynthModel m = gen.generate(SEED, i);
+      float[] pcd = SurfacePointCloud.sample(m.mesh(), POINTS, Seeds.mix(SEED, "pcd", m.modelId()))
+          .xyz();
+      List<Keypoint> linked = new ArrayList<>();
+      for (Keypoint k : m.keypoints()) {
+        int idx = NearestPoint.nearest(pcd, k.xyz()[0], k.xyz()[1], k.xyz()[2]);
+        linked.add(new Keypoint(k.xyz(), k.rgb(), k.semanticId(), idx, k.faceIndex(), k.faceUv()));
+      }
+      b.addModel(new ModelAnnotation(m.synset(), m.modelId(), linked, m.symmetries()),
+          net.embed(pcd), net.dim());
+    }
+    KeypointDatabase db = b.build();
+    String synset = gen.synset();
+    double embedDb = ms(c0);
+    long c1 = MX.getCurrentThreadCpuTime();
+    KeypointIndex index = db.index(synset);
+    double build = ms(c1);
+    report("chairs x %d: %d rows, %d ids, %d cells, embedder %s; database embedded in %.0f ms,"
+        + " index built in %.1f ms", models, db.size(), db.idStats(synset).size(), index.cells(),
+        dir == null ? "untrained small (seed " + SEED + ")" : dir, embedDb, build);
+    KeypointTransfer exact = new KeypointTransfer(db,
+        KeypointTransfer.Options.defaults().withSearch(KeypointTransfer.Search.exact()));
+    KeypointTransfer probing = new KeypointTransfer(db, KeypointTransfer.Options.defaults());
+    TransferStage stage = new TransferStage(probing, POINTS, SEED);
+    float[] table = packed(db.rows(synset), db.dim());
+    String[] parts = {"sample", "embed", "index search", "vote", "exact search", "DJL brute force"};
+    double[] t = new double[parts.length];
+    int changed = 0;
+    int changedBrute = 0;
+    double recall = 0;
+    // Two passes over the images: the first warms the JIT up, the second is reported.
+    for (int rep = 0; rep < 2; rep++) {
+      java.util.Arrays.fill(t, 0);
+      changed = 0;
+      changedBrute = 0;
+      recall = 0;
+      for (Mesh mesh : meshes) {
+        long a = MX.getCurrentThreadCpuTime();
+        float[] xyz = stage.sample(mesh);
+        t[0] += ms(a);
+        a = MX.getCurrentThreadCpuTime();
+        float[] emb = net.embed(xyz);
+        t[1] += ms(a);
+        a = MX.getCurrentThreadCpuTime();
+        KeypointIndex ix = probing.checked(synset, xyz, emb);
+        NearestNeighbours.Result nn = probing.neighbours(ix, emb);
+        t[2] += ms(a);
+        a = MX.getCurrentThreadCpuTime();
+        List<TransferredKeypoint> got = probing.byVote(ix, xyz, emb, nn);
+        t[3] += ms(a);
+        a = MX.getCurrentThreadCpuTime();
+        NearestNeighbours.Result truth = exact.neighbours(ix, emb);
+        t[4] += ms(a);
+        a = MX.getCurrentThreadCpuTime();
+        NearestNeighbours.Result brute = NearestNeighbours.search(emb, table, db.dim(), K);
+        t[5] += ms(a);
+        List<TransferredKeypoint> want = exact.byVote(ix, xyz, emb, truth);
+        changed += differing(got, want);
+        changedBrute += differing(exact.byVote(ix, xyz, emb, brute), want);
+        recall += recall(nn, truth);
+      }
+    }
+    int images = meshes.size();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < parts.length; i++) {
+      line.append(String.format(Locale.ROOT, "%s %.2f%s", parts[i], t[i] / images,
+          i + 1 < parts.length ? " | " : ""));
+    }
+    report("chairs x %d per image (CPU ms, mean of %d; index search: probes=%d): %s", models,
+        images, KeypointTransfer.Search.DEFAULT_PROBES, line);
+    report("chairs x %d transfer per image (embed + k-NN + vote, CPU ms): index %.2f | exact"
+        + " index %.2f | DJL brute force %.2f", models, (t[1] + t[2] + t[3]) / images,
+        (t[1] + t[4] + t[3]) / images, (t[1] + t[5] + t[3]) / images);
+    report("chairs x %d: probes=%d recall@%d %.4f against the exact search; picks differing from"
+        + " the exact search's: probes=%d %d, DJL brute force %d, of %d", models,
+        KeypointTransfer.Search.DEFAULT_PROBES, K, recall / images,
+        KeypointTransfer.Search.DEFAULT_PROBES, changed, changedBrute, images * index.ids.length);
   }
 
   @Test

@@ -105,7 +105,14 @@ public record InferSettings(
     String s = infer.getString("transfer.search");
     return switch (s) {
       case "exact" -> KeypointTransfer.Search.exact();
-      case "index" -> KeypointTransfer.Search.index(infer.getInt("transfer.probes"));
+      case "index" -> {
+        int probes = infer.getInt("transfer.probes");
+        if (probes < 1) {
+          throw new IllegalArgumentException(
+              "semcycle.infer.transfer.probes must be >= 1: " + probes);
+        }
+        yield KeypointTransfer.Search.index(probes);
+      }
       default -> throw new IllegalArgumentException(
           "semcycle.infer.transfer.search must be index or exact: " + s);
     };
