@@ -21,8 +21,9 @@ import java.util.Map;
  * <p><b>Query</b> ({@link #search}): distances from the query to the C centroids, then
  * <ul>
  *   <li>{@code probes < C} (approximate, the usual inverted file): the rows of the {@code probes}
- *       cells with the nearest centroids (more while they hold fewer than k rows), {@code O((C +
- *       probes n / C) dim)} per query, about {@code 2 probes sqrt(n) dim};
+ *       cells with the nearest centroids (more while they hold fewer than k or {@code probes x}
+ *       {@value #MIN_CELL_ROWS} rows), {@code O((C +
+ *       probes n / C) dim)} per query, about {@code (1 + probes) sqrt(n) dim};
  *   <li>{@code probes >= C} (exact): cells in ascending order of the lower bound {@code (|q -
  *       centroid| - radius)^2} on their rows' distances, until that bound exceeds the current
  *       k-th distance (allowing for the float rounding of the distances, {@link
@@ -35,7 +36,7 @@ import java.util.Map;
  * (cells hold tens to a few thousand rows). Immutable and thread-safe once built.
  */
 public final class KeypointIndex {
-  /** Smallest target cell size (rows). */
+  /** Smallest target cell size (rows); a search probes at least this many rows per probe. */
   static final int MIN_CELL_ROWS = 32;
   /** Cells an exact search scans first, to find the k-th distance that prunes the others. */
   static final int EXACT_FIRST_PROBES = 8;
@@ -296,7 +297,9 @@ public final class KeypointIndex {
 
     /**
      * Per query, the {@code count} cells with the nearest centroids (ties to the lower cell),
-     * more while they hold fewer than k rows.
+     * more while they hold fewer than k or {@code count x }{@value #MIN_CELL_ROWS} rows (a small
+     * database's cells hold a few rows each: probing that many rows keeps its search as good as
+     * a large one's).
      */
     private int[][] probedCells(int count) {
       int[] top = new int[n * count];
@@ -328,26 +331,27 @@ public final class KeypointIndex {
         }
       }
       int[][] out = new int[n][];
+      long least = Math.max(kk, (long) count * MIN_CELL_ROWS);
       for (int p = 0; p < n; p++) {
         int[] mine = java.util.Arrays.copyOfRange(top, p * count, (p + 1) * count);
         int rows = 0;
         for (int c : mine) {
           rows += cells[c].size;
         }
-        out[p] = rows >= kk ? mine : enoughRows(p);
+        out[p] = rows >= least ? mine : enoughRows(p, least);
       }
       return out;
     }
 
-    /** All cells by centroid distance to query p, as many as hold k rows. */
-    private int[] enoughRows(int p) {
+    /** Cells by centroid distance to query p, as many as hold {@code least} rows (or all). */
+    private int[] enoughRows(int p, long least) {
       long[] keys = new long[cells.length];
       for (int c = 0; c < cells.length; c++) {
         keys[c] = sortKey(centroidDist[c][p], c);
       }
       java.util.Arrays.sort(keys);
       int m = 0;
-      for (int rows = 0; rows < kk; m++) {
+      for (long rows = 0; rows < least && m < cells.length; m++) {
         rows += cells[(int) keys[m]].size;
       }
       int[] out = new int[m];

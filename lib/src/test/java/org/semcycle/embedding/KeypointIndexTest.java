@@ -87,6 +87,19 @@ class KeypointIndexTest {
   }
 
   @Test
+  void aDemoSizedDatabaseIsSearchedWholeAtTheDefaultProbes() {
+    // 105 rows of 21 ids: 21 cells of 5 rows, more cells than the 8 probes, but 8 probes of
+    // at least 32 rows each cover every row, so the search is the brute force's.
+    KeypointDatabase db = gaussian(105, 21, 6, 8);
+    KeypointIndex index = db.index("s");
+    assertEquals(21, index.cells());
+    float[] q = gaussianQueries(200, 6, 9);
+    float[] table = KeypointTransferPerf.packed(db.rows("s"), 6);
+    assertArrayEquals(NearestNeighbours.bruteForce(q, table, 6, 8).indices(),
+        index.search(q, 8, KeypointTransfer.Search.DEFAULT_PROBES).indices());
+  }
+
+  @Test
   void exactMatchesAreAtDistanceZeroAndTiesGoToTheLowerRow() {
     List<KeypointRecord> rows = List.of(
         new KeypointRecord("s", "a", 0, new float[3], new float[] {1, 2}),
