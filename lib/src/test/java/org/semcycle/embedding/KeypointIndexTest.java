@@ -72,13 +72,12 @@ class KeypointIndexTest {
     assertEquals(4, index.cells());
     float[] q = gaussianQueries(30, 6, 6);
     float[] table = KeypointTransferPerf.packed(db.rows("s"), 6);
-    NearestNeighbours.Result got = index.search(q, 8, KeypointTransfer.Search.DEFAULT_PROBES);
-    assertArrayEquals(NearestNeighbours.bruteForce(q, table, 6, 8).indices(), got.indices());
+    assertDefaultProbesAreTheBruteForce(db, q, 6);
     // k above the row count: every row, ascending.
     NearestNeighbours.Result all = index.search(q, 99, 1);
     assertEquals(40, all.k());
     assertArrayEquals(NearestNeighbours.bruteForce(q, table, 6, 99).indices(), all.indices());
-    // One probe of a 10-row cell holds fewer than k = 12 rows: further cells make up the k.
+    // One probe of a 10-row cell holds fewer than k = 12 (and 32) rows: further cells make up.
     NearestNeighbours.Result twelve = index.search(q, 12, 1);
     for (int i = 0; i < twelve.indices().length; i++) {
       assertTrue(twelve.indices()[i] >= 0 && twelve.indices()[i] < 40);
@@ -91,12 +90,16 @@ class KeypointIndexTest {
     // 105 rows of 21 ids: 21 cells of 5 rows, more cells than the 8 probes, but 8 probes of
     // at least 32 rows each cover every row, so the search is the brute force's.
     KeypointDatabase db = gaussian(105, 21, 6, 8);
-    KeypointIndex index = db.index("s");
-    assertEquals(21, index.cells());
-    float[] q = gaussianQueries(200, 6, 9);
-    float[] table = KeypointTransferPerf.packed(db.rows("s"), 6);
-    assertArrayEquals(NearestNeighbours.bruteForce(q, table, 6, 8).indices(),
-        index.search(q, 8, KeypointTransfer.Search.DEFAULT_PROBES).indices());
+    assertEquals(21, db.index("s").cells());
+    assertDefaultProbesAreTheBruteForce(db, gaussianQueries(200, 6, 9), 6);
+  }
+
+  /** The default probes' 8 nearest of the queries {@code q} are the brute force's. */
+  private static void assertDefaultProbesAreTheBruteForce(KeypointDatabase db, float[] q,
+      int dim) {
+    float[] table = KeypointTransferPerf.packed(db.rows("s"), dim);
+    assertArrayEquals(NearestNeighbours.bruteForce(q, table, dim, 8).indices(),
+        db.index("s").search(q, 8, KeypointTransfer.Search.DEFAULT_PROBES).indices());
   }
 
   @Test

@@ -1,10 +1,10 @@
 package org.semcycle.embedding;
 
 /**
- * The k-NN vote of {@link KeypointTransfer} computed the plain way (in double), the reference for
- * its vote over the index's neighbours: every point's neighbours (given) vote for their ids with weight {@code exp(-d^2 / T)}, per id the
- * first point of highest summed weight wins; an id nobody votes for goes to the point nearest to
- * its mean (in double).
+ * The k-NN vote of {@link KeypointTransfer} written again on its own (the oracle shares no code
+ * with what it checks): every point's neighbours (given) vote for their ids with weight {@code
+ * exp(-d^2 / T)}, per id the first point of highest summed weight wins; an id nobody votes for
+ * goes to the point nearest to its mean (in double).
  */
 final class VoteOracle {
   private VoteOracle() {}
