@@ -15,11 +15,16 @@ import org.semcycle.io.DataFormatException;
  * statistics: mean embedding, count, and spread (root mean squared L2 distance of the id's
  * embeddings to their mean). An in-memory, immutable structure of plain float arrays; the jobs
  * module reads and writes it as Parquet rows of {@link KeypointRecord}.
+ *
+ * <p>Each synset's k-NN {@link KeypointIndex} is built on first use ({@link #index}), once per
+ * database, by whichever thread asks first; the others wait for it.
  */
 public final class KeypointDatabase {
   private final List<KeypointRecord> rows;
   private final int dim;
   private final Map<String, Map<Integer, IdStats>> stats;
+  private final Map<String, List<KeypointRecord>> bySynset;
+  private final Map<String, LazyIndex> indexes;
 
   /** Statistics of one semantic id of one synset. */
   public record IdStats(int semanticId, float[] mean, int count, float spread) {
@@ -54,6 +59,41 @@ public final class KeypointDatabase {
       st.put(syn, Collections.unmodifiableMap(m));
     });
     this.stats = Collections.unmodifiableMap(st);
+    Map<String, List<KeypointRecord>> by = new TreeMap<>();
+    for (KeypointRecord r : this.rows) {
+      by.computeIfAbsent(r.synset(), s -> new ArrayList<>()).add(r);
+    }
+    Map<String, LazyIndex> ix = new TreeMap<>();
+    by.replaceAll((syn, list) -> List.copyOf(list));
+    by.forEach((syn, list) -> ix.put(syn, new LazyIndex(list, st.get(syn))));
+    this.bySynset = Collections.unmodifiableMap(by);
+    this.indexes = Collections.unmodifiableMap(ix);
+  }
+
+  /** A synset's index, built on the first call. */
+  private static final class LazyIndex {
+    private final List<KeypointRecord> rows;
+    private final Map<Integer, IdStats> stats;
+    private volatile KeypointIndex index;
+
+    LazyIndex(List<KeypointRecord> rows, Map<Integer, IdStats> stats) {
+      this.rows = rows;
+      this.stats = stats;
+    }
+
+    KeypointIndex get() {
+      KeypointIndex i = index;
+      if (i == null) {
+        synchronized (this) {
+          i = index;
+          if (i == null) {
+            i = KeypointIndex.build(rows, stats);
+            index = i;
+          }
+        }
+      }
+      return i;
+    }
   }
 
   private static IdStats statsOf(int id, List<KeypointRecord> list, int dim) {
@@ -133,9 +173,23 @@ public final class KeypointDatabase {
     return rows;
   }
 
-  /** Rows of one synset, in insertion order. */
+  /** Rows of one synset, in insertion order (empty when unknown). */
   public List<KeypointRecord> rows(String synset) {
-    return rows.stream().filter(r -> r.synset().equals(synset)).toList();
+    return bySynset.getOrDefault(synset, List.of());
+  }
+
+  /**
+   * The k-NN index of a synset's rows (its row numbers are positions in {@link #rows(String)}),
+   * built on the first call for that synset and kept.
+   *
+   * @throws IllegalArgumentException when the database has no rows of the synset
+   */
+  public KeypointIndex index(String synset) {
+    LazyIndex i = indexes.get(synset);
+    if (i == null) {
+      throw new IllegalArgumentException("no keypoints of synset " + synset + " in the database");
+    }
+    return i.get();
   }
 
   /** Embedding size (0 when empty). */

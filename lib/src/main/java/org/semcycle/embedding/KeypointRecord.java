@@ -58,6 +58,11 @@ public record KeypointRecord(
         + java.util.Arrays.toString(xyz) + ", " + embedding.length + "-d]";
   }
 
+  /** Copies the embedding into {@code dst} at {@code offset}. */
+  void copyEmbedding(float[] dst, int offset) {
+    System.arraycopy(embedding, 0, dst, offset, embedding.length);
+  }
+
   /** Embedding component k without copying. */
   float embeddingAt(int k) {
     return embedding[k];

@@ -2,7 +2,6 @@ package org.semcycle.embedding;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.semcycle.datasets.keypointnet.Keypoint;
 import org.semcycle.datasets.keypointnet.ModelAnnotation;
 import org.semcycle.geometry.Vec3;
@@ -22,9 +21,11 @@ import org.semcycle.geometry.Vec3;
  *       point voted for falls back to the point nearest to its mean, with confidence 0.
  * </ul>
  *
- * Distances are computed as matrix products in DJL ({@link NearestNeighbours}). Ids are those
- * present in the database for the synset; results come in ascending id order.
- * {@link #groundTruth} is the "ground-truth semantic model" ablation.
+ * Neighbours come from the synset's {@link KeypointIndex} ({@link KeypointDatabase#index}, built
+ * once per database): exactly, or approximately by probing a few of its cells ({@link Search}).
+ * Distances are computed in plain Java ({@link ColumnBlock}); per image only the search depends
+ * on the database's size. Ids are those present in the database for the synset; results come in
+ * ascending id order. {@link #groundTruth} is the "ground-truth semantic model" ablation.
  */
 public final class KeypointTransfer {
   /** How a point is chosen for each id. */
@@ -34,14 +35,61 @@ public final class KeypointTransfer {
   }
 
   /**
-   * Mode, neighbours per point (KNN_VOTE) and temperature T of the confidence / vote weights
-   * (in squared embedding units; the default 0.25 = (margin/2)^2 with the loss margin of 1).
+   * How KNN_VOTE finds each point's k nearest database rows: {@link Method#EXACT} (every row
+   * that can be nearer; cells are pruned by the triangle inequality) or {@link Method#INDEX} (the
+   * rows of the {@code probes} cells nearest to the point: approximate once the synset has more
+   * cells than that, about sqrt(rows) of them).
    */
-  public record Options(Mode mode, int k, float temperature) {
-    public Options {
-      if (k < 1 || !(temperature > 0)) {
-        throw new IllegalArgumentException("need k >= 1 and temperature > 0");
+  public record Search(Method method, int probes) implements java.io.Serializable {
+    /** Exact or cell-probing search. */
+    public enum Method {
+      EXACT,
+      INDEX
+    }
+
+    /** Cells probed per point by default. */
+    public static final int DEFAULT_PROBES = 8;
+
+    public Search {
+      if (method == null || probes < 1) {
+        throw new IllegalArgumentException("need a method and probes >= 1: " + probes);
       }
+    }
+
+    public static Search exact() {
+      return new Search(Method.EXACT, Integer.MAX_VALUE);
+    }
+
+    public static Search index(int probes) {
+      return new Search(Method.INDEX, probes);
+    }
+
+    /** The default: {@value #DEFAULT_PROBES} cells. */
+    public static Search defaults() {
+      return index(DEFAULT_PROBES);
+    }
+
+    /** Cells to probe per point ({@link Integer#MAX_VALUE}: all, exact). */
+    public int cellsProbed() {
+      return method == Method.EXACT ? Integer.MAX_VALUE : probes;
+    }
+  }
+
+  /**
+   * Mode, neighbours per point (KNN_VOTE), temperature T of the confidence / vote weights (in
+   * squared embedding units; the default 0.25 = (margin/2)^2 with the loss margin of 1), and the
+   * neighbour search of KNN_VOTE.
+   */
+  public record Options(Mode mode, int k, float temperature, Search search) {
+    public Options {
+      if (k < 1 || !(temperature > 0) || search == null) {
+        throw new IllegalArgumentException("need k >= 1, temperature > 0 and a search");
+      }
+    }
+
+    /** With the default search. */
+    public Options(Mode mode, int k, float temperature) {
+      this(mode, k, temperature, Search.defaults());
     }
 
     public static Options mean() {
@@ -55,6 +103,11 @@ public final class KeypointTransfer {
     /** The default mode (see the project report for why). */
     public static Options defaults() {
       return knnVote(8);
+    }
+
+    /** The same options with another search. */
+    public Options withSearch(Search s) {
+      return new Options(mode, k, temperature, s);
     }
   }
 
@@ -77,61 +130,73 @@ public final class KeypointTransfer {
 
   /** Transfers with precomputed embeddings ({@code N * D}, point-major) of the points. */
   public List<TransferredKeypoint> transferEmbedded(String synset, float[] xyz, float[] emb) {
-    Map<Integer, KeypointDatabase.IdStats> stats = db.idStats(synset);
-    if (stats.isEmpty()) {
-      throw new IllegalArgumentException("no keypoints of synset " + synset + " in the database");
+    KeypointIndex index = checked(synset, xyz, emb);
+    if (options.mode() == Mode.MEAN) {
+      return byMean(index, xyz, meanDistances(index, emb));
     }
-    int dim = db.dim();
-    int n = xyz.length / 3;
-    if (emb.length != n * dim) {
-      throw new IllegalArgumentException(
-          "embeddings: " + emb.length + " floats for " + n + " points of size " + dim);
-    }
-    int[] ids = stats.keySet().stream().mapToInt(Integer::intValue).toArray();
-    float[] means = new float[ids.length * dim];
-    for (int j = 0; j < ids.length; j++) {
-      System.arraycopy(stats.get(ids[j]).mean(), 0, means, j * dim, dim);
-    }
-    float[] d2Mean = NearestNeighbours.squaredDistances(emb, means, dim); // n x I
-    return options.mode() == Mode.MEAN
-        ? byMean(xyz, ids, d2Mean)
-        : byVote(synset, xyz, emb, ids, d2Mean);
+    return byVote(index, xyz, emb, neighbours(index, emb));
   }
 
-  private List<TransferredKeypoint> byMean(float[] xyz, int[] ids, float[] d2) {
-    int ni = ids.length;
+  /** The k nearest database rows of every point, as {@link Options#search()} finds them. */
+  NearestNeighbours.Result neighbours(KeypointIndex index, float[] emb) {
+    return index.search(emb, options.k(), options.search().cellsProbed());
+  }
+
+  KeypointIndex checked(String synset, float[] xyz, float[] emb) {
+    if (db.idStats(synset).isEmpty()) {
+      throw new IllegalArgumentException("no keypoints of synset " + synset + " in the database");
+    }
+    KeypointIndex index = db.index(synset);
     int n = xyz.length / 3;
-    List<TransferredKeypoint> out = new ArrayList<>();
-    for (int j = 0; j < ni; j++) {
-      int best = argMinColumn(d2, n, ni, j);
-      out.add(new TransferredKeypoint(ids[j], point(xyz, best), softmaxAt(d2, best, ni, j), best));
+    if (emb.length != n * index.dim()) {
+      throw new IllegalArgumentException(
+          "embeddings: " + emb.length + " floats for " + n + " points of size " + index.dim());
+    }
+    return index;
+  }
+
+  /** Squared distances of every point to every id's mean, {@code n x ids}. */
+  private static float[] meanDistances(KeypointIndex index, float[] emb) {
+    int dim = index.dim;
+    int n = emb.length / dim;
+    int ni = index.ids.length;
+    float[] out = new float[n * ni];
+    float[] row = new float[ni];
+    for (int p = 0; p < n; p++) {
+      index.means.squaredDistances(emb, p * dim, ColumnBlock.squaredNorm(emb, p * dim, dim), row);
+      System.arraycopy(row, 0, out, p * ni, ni);
     }
     return out;
   }
 
-  private List<TransferredKeypoint> byVote(
-      String synset, float[] xyz, float[] emb, int[] ids, float[] d2Mean) {
-    List<KeypointRecord> rows = db.rows(synset);
-    int dim = db.dim();
-    float[] table = new float[rows.size() * dim];
-    int[] rowSlot = new int[rows.size()];
-    for (int r = 0; r < rows.size(); r++) {
-      System.arraycopy(rows.get(r).embedding(), 0, table, r * dim, dim);
-      rowSlot[r] = java.util.Arrays.binarySearch(ids, rows.get(r).semanticId());
-    }
+  private List<TransferredKeypoint> byMean(KeypointIndex index, float[] xyz, float[] d2) {
+    int ni = index.ids.length;
     int n = xyz.length / 3;
-    int ni = ids.length;
-    NearestNeighbours.Result nn = NearestNeighbours.search(emb, table, dim, options.k());
+    List<TransferredKeypoint> out = new ArrayList<>();
+    for (int j = 0; j < ni; j++) {
+      int best = argMinColumn(d2, n, ni, j);
+      out.add(new TransferredKeypoint(index.ids[j], point(xyz, best), softmaxAt(d2, best, ni, j),
+          best));
+    }
+    return out;
+  }
+
+  /** The vote over the points' neighbours {@code nn} (rows numbered as the index's). */
+  List<TransferredKeypoint> byVote(KeypointIndex index, float[] xyz, float[] emb,
+      NearestNeighbours.Result nn) {
+    int n = xyz.length / 3;
+    int ni = index.ids.length;
     double t = options.temperature();
     double[] score = new double[n * ni];
     double[] total = new double[n];
     for (int p = 0; p < n; p++) {
       for (int r = 0; r < nn.k(); r++) {
         double w = Math.exp(-nn.squaredDistance(p, r) / t);
-        score[p * ni + rowSlot[nn.index(p, r)]] += w;
+        score[p * ni + index.rowSlot[nn.index(p, r)]] += w;
         total[p] += w;
       }
     }
+    float[] d2Mean = null;
     List<TransferredKeypoint> out = new ArrayList<>();
     for (int j = 0; j < ni; j++) {
       int best = -1;
@@ -143,11 +208,12 @@ public final class KeypointTransfer {
         }
       }
       if (best < 0) {
+        d2Mean = d2Mean == null ? meanDistances(index, emb) : d2Mean;
         int p = argMinColumn(d2Mean, n, ni, j);
-        out.add(new TransferredKeypoint(ids[j], point(xyz, p), 0f, p));
+        out.add(new TransferredKeypoint(index.ids[j], point(xyz, p), 0f, p));
       } else {
         float conf = total[best] > 0 ? (float) (bestScore / total[best]) : 0f;
-        out.add(new TransferredKeypoint(ids[j], point(xyz, best), conf, best));
+        out.add(new TransferredKeypoint(index.ids[j], point(xyz, best), conf, best));
       }
     }
     return out;

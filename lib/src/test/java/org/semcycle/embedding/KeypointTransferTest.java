@@ -101,6 +101,79 @@ class KeypointTransferTest {
       }
       System.out.printf(Locale.ROOT, "TRANSFER training: %d steps in %.1f s, loss %.4f -> %.4f (last epoch's mean)%n",
           steps, trainSeconds, first, last);
+
+      // The index (8 cells, one per id: the default 8 probes search exactly) picks what the
+      // plain vote over brute-force neighbours picks; one probe (approximate) may not.
+      KeypointTransfer vote = new KeypointTransfer(db, KeypointTransfer.Options.defaults());
+      KeypointTransfer oneProbe = new KeypointTransfer(db,
+          KeypointTransfer.Options.defaults().withSearch(KeypointTransfer.Search.index(1)));
+      int differing = 0;
+      int picks = 0;
+      for (List<SyntheticTables.Table> set : List.of(train, resampled, unseen)) {
+        for (SyntheticTables.Table t : set) {
+          float[] emb = net.embed(t.xyz());
+          List<TransferredKeypoint> got = vote.transferEmbedded(SyntheticTables.SYNSET, t.xyz(), emb);
+          assertSameAsBruteForce(db, SyntheticTables.SYNSET, emb, 8, got);
+          List<TransferredKeypoint> approx =
+              oneProbe.transferEmbedded(SyntheticTables.SYNSET, t.xyz(), emb);
+          for (int j = 0; j < got.size(); j++) {
+            differing += approx.get(j).pointIndex() == got.get(j).pointIndex() ? 0 : 1;
+            picks++;
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "TRANSFER one probe of %d cells: %d of %d picks differ%n",
+          db.index(SyntheticTables.SYNSET).cells(), differing, picks);
+    }
+  }
+
+  /**
+   * The plain vote over every point's brute-force neighbours (in double) picks the same points
+   * with the same confidences as {@code got}.
+   */
+  static void assertSameAsBruteForce(KeypointDatabase db, String synset, float[] emb, int k,
+      List<TransferredKeypoint> got) {
+    KeypointIndex index = db.index(synset);
+    int dim = index.dim();
+    float[] table = KeypointTransferPerf.packed(db.rows(synset), dim);
+    float[] means = new float[index.ids.length * dim];
+    for (int j = 0; j < index.ids.length; j++) {
+      System.arraycopy(db.idStats(synset).get(index.ids[j]).mean(), 0, means, j * dim, dim);
+    }
+    VoteOracle.Votes want = VoteOracle.vote(NearestNeighbours.bruteForce(emb, table, dim, k),
+        index.rowSlot, index.ids.length, 0.25f, emb, means, dim);
+    for (int j = 0; j < got.size(); j++) {
+      assertEquals(index.ids[j], got.get(j).semanticId());
+      assertEquals(want.picks()[j], got.get(j).pointIndex(), "id " + index.ids[j]);
+      assertEquals(want.confidences()[j], got.get(j).confidence(), 1e-4, "id " + index.ids[j]);
+    }
+  }
+
+  /**
+   * A database of 21 ids x 150 models (about 21 x 3 cells): the exact search's vote is the plain vote
+   * over brute-force neighbours, ids without votes included (their fallback to the mean).
+   */
+  @Test
+  void exactSearchVotesAsBruteForceOnALargerDatabase() {
+    ClusteredEmbeddings data = ClusteredEmbeddings.of(21, 150, 64, 21);
+    List<KeypointRecord> rows = new ArrayList<>(data.records());
+    // Id 30 far from every point: nobody votes for it, it falls back to its mean.
+    for (int m = 0; m < 20; m++) {
+      float[] e = new float[64];
+      Arrays.fill(e, 50 + m * 0.01f);
+      rows.add(new KeypointRecord(ClusteredEmbeddings.SYNSET, "far" + m, 30, new float[3], e));
+    }
+    KeypointDatabase db = KeypointDatabase.of(rows);
+    assertTrue(db.index(ClusteredEmbeddings.SYNSET).cells() > KeypointIndex.EXACT_FIRST_PROBES);
+    KeypointTransfer exact = new KeypointTransfer(db,
+        KeypointTransfer.Options.defaults().withSearch(KeypointTransfer.Search.exact()));
+    for (int image = 0; image < 2; image++) {
+      float[] emb = data.queries(300, 100 + image);
+      float[] xyz = new float[300 * 3];
+      List<TransferredKeypoint> got = exact.transferEmbedded(ClusteredEmbeddings.SYNSET, xyz, emb);
+      assertEquals(22, got.size());
+      assertEquals(0f, got.get(21).confidence());
+      assertSameAsBruteForce(db, ClusteredEmbeddings.SYNSET, emb, 8, got);
     }
   }
 

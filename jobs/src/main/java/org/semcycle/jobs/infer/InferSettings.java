@@ -41,6 +41,7 @@ public record InferSettings(
     KeypointTransfer.Mode transferMode,
     int k,
     float temperature,
+    KeypointTransfer.Search search,
     long seed,
     long maxPixels,
     Set<String> visualize,
@@ -67,7 +68,7 @@ public record InferSettings(
         i.getDouble("fit.learning-rate"), i.getInt("fit.max-faces"), free,
         i.getInt("transfer.points"),
         KeypointTransfer.Mode.valueOf(i.getString("transfer.mode").toUpperCase(Locale.ROOT).replace('-', '_')),
-        i.getInt("transfer.k"), (float) i.getDouble("transfer.temperature"),
+        i.getInt("transfer.k"), (float) i.getDouble("transfer.temperature"), search(i),
         c.getLong("semcycle.seed"), ImageLoader.DEFAULT_MAX_PIXELS, Set.copyOf(visualize),
         i.getStringList("pair-settings").isEmpty() ? EnumSet.noneOf(CycleSetting.class)
             : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))),
@@ -79,7 +80,7 @@ public record InferSettings(
   public InferSettings withVisualize(Set<String> keys) {
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
-        transferMode, k, temperature, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds,
+        transferMode, k, temperature, search, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds,
         torchThreads, fitStarts);
   }
 
@@ -87,7 +88,7 @@ public record InferSettings(
   public InferSettings withTorchThreads(int n) {
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
-        transferMode, k, temperature, seed, maxPixels, visualize, pairSettings, keypointIds, n, fitStarts);
+        transferMode, k, temperature, search, seed, maxPixels, visualize, pairSettings, keypointIds, n, fitStarts);
   }
 
   /** The labels of the settings, from config when the command line gives none. */
@@ -96,7 +97,25 @@ public record InferSettings(
   }
 
   public KeypointTransfer.Options transfer() {
-    return new KeypointTransfer.Options(transferMode, k, temperature);
+    return new KeypointTransfer.Options(transferMode, k, temperature, search);
+  }
+
+  /** {@code transfer.search} (index | exact) and {@code transfer.probes}. */
+  private static KeypointTransfer.Search search(Config infer) {
+    String s = infer.getString("transfer.search");
+    return switch (s) {
+      case "exact" -> KeypointTransfer.Search.exact();
+      case "index" -> {
+        int probes = infer.getInt("transfer.probes");
+        if (probes < 1) {
+          throw new IllegalArgumentException(
+              "semcycle.infer.transfer.probes must be >= 1: " + probes);
+        }
+        yield KeypointTransfer.Search.index(probes);
+      }
+      default -> throw new IllegalArgumentException(
+          "semcycle.infer.transfer.search must be index or exact: " + s);
+    };
   }
 
   public Cycle.Options cycleOptions(KeypointTransfer transfer) {
