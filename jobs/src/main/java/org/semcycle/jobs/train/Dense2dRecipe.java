@@ -1,7 +1,9 @@
 package org.semcycle.jobs.train;
 
 import ai.djl.ndarray.types.DataType;
+import java.util.List;
 import java.util.Locale;
+import org.semcycle.training.views.RenderedSample;
 import org.semcycle.baseline.Dense2dTask;
 import org.semcycle.baseline.DenseDescriptorNet;
 import org.semcycle.baseline.ViewPairSamples;
@@ -29,7 +31,10 @@ final class Dense2dRecipe implements Recipe {
       throw new IllegalArgumentException(views + ": no two train views of one model share "
           + d.minCorrespondences() + " visible pixels; dense2d needs render views-per-model >= 2");
     }
-    ViewPairSamples.Built val = pairs.build(data.val(), run.seed(), dtype);
+    // Validation views capped as the training views are (max-train-samples): a train-all run's
+    // val split holds tens of thousands of views, pairs whose scoring would outlast training.
+    List<RenderedSample> valViews = data.val().subList(0, Math.min(data.val().size(), d.maxTrainSamples()));
+    ViewPairSamples.Built val = pairs.build(valViews, run.seed(), dtype);
     System.err.printf(Locale.ROOT,
         "train dense2d: %d train pairs (%.0f correspondences each, %d views without a partner), %d val pairs, %dpx crops (%s profile, %s)%n",
         train.pairs(), train.meanCorrespondences(), train.skippedViews(), val.pairs(), size,
