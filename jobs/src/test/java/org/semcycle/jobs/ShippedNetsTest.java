@@ -31,10 +31,15 @@ import org.semcycle.spark.SparkTestSession;
 class ShippedNetsTest {
   @Test
   void shippedNetsReachTheirRecordedMetrics(@TempDir Path tmp) throws Exception {
-    Path models = SemcycleConfig.home().resolve("models").resolve("standard");
+    Path root = Path.of("").toAbsolutePath();
+    while (root != null && !Files.exists(root.resolve("conf").resolve("semcycle.conf"))) {
+      root = root.getParent();
+    }
+    assertTrue(root != null, "no checkout above " + Path.of("").toAbsolutePath());
+    Path models = root.resolve("models").resolve("standard");
     assumeTrue(Files.isDirectory(models), "no shipped nets at " + models);
     NetCheck.Record recorded = NetCheck.read(models.resolve(NetCheck.FILE));
-    Config base = SemcycleConfig.load(SemcycleConfig.home().resolve("conf").resolve("train-shipped.conf"), List.of(),
+    Config base = SemcycleConfig.load(root.resolve("conf").resolve("train-shipped.conf"), List.of(),
         Map.of("semcycle.train.profile", "standard"));
     Config c = TrainAllCommand.stepConfig(base);
     Config kc = NetCheck.dataConfig(c);
