@@ -94,6 +94,11 @@ public final class TrainAllCommand implements Callable<Integer> {
     if (nets != null) {
       args.addAll(List.of("--nets", String.join(",", nets)));
     }
+    if (common.config != null) {
+      Path home = SemcycleConfig.home().toAbsolutePath().normalize();
+      Path file = common.config.toAbsolutePath().normalize();
+      args.addAll(List.of("--config", (file.startsWith(home) ? home.relativize(file) : file).toString()));
+    }
     return String.join(" ", args);
   }
 
