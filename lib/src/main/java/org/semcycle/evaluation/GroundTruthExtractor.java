@@ -3,6 +3,7 @@ package org.semcycle.evaluation;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,10 @@ import org.semcycle.io.ImageHeader;
  *   <li>SPair-71k: every {@code ImageAnnotation/<cat>/<id>.json} (non-null {@code kps}), and every
  *       pair of the split list (target keypoints {@code trg_kps} with {@code kps_ids}, {@code
  *       trg_imsize}, {@code trg_bndbox}, {@code viewpoint_variation}).
- *   <li>PF-PASCAL: every {@code P/Annotations/<class>/<id>.mat} (finite rows; image size from
- *       the JPEG header of {@code P/JPEGImages/<id>.jpg}), P the release's {@code
+ *   <li>PF-PASCAL: the {@code P/Annotations/<class>/<id>.mat} of every image the test pair list
+ *       names (finite rows; image size from the JPEG header of {@code P/JPEGImages/<id>.jpg}; the
+ *       release annotates its training and validation images in the same folders, and infer
+ *       lists only the test pairs' images), P the release's {@code
  *       PF-dataset-PASCAL}, the root itself or the folder of the pair list's images ({@link
  *       PfPascalLayout}), and every row of {@code test_pairs.csv}: its target keypoints (the
  *       CSV's XB/YB) get the indices visible in both images' annotations (found beside each
@@ -313,6 +316,11 @@ public final class GroundTruthExtractor {
     List<PfPascalPair> pairs = reader.readPairs(csv);
     Map<String, PfPascalAnnotation> annotations = new HashMap<>();
     Map<String, double[]> taus = new HashMap<>();
+    Set<String> testImages = new HashSet<>();
+    for (PfPascalPair p : pairs) {
+      testImages.add(p.sourceImage());
+      testImages.add(p.targetImage());
+    }
     for (String base : pfPascalBases(pairs)) {
       for (String cls : root.list(PfPascalLayout.annotationsDir(base))) {
         if (!VocClasses.NAMES.contains(cls)) {
@@ -326,6 +334,9 @@ public final class GroundTruthExtractor {
           String imageId = file.substring(0, file.length() - 4);
           try {
             String image = PfPascalLayout.image(base, imageId);
+            if (!testImages.contains(image)) {
+              continue;
+            }
             PfPascalAnnotation a = annotation(reader, annotations, image, cls);
             double[] tau = pfTaus(root, image, a, taus);
             List<GroundTruthRow> rows = new ArrayList<>();
