@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.semcycle.cycle.crop.CropSampler;
 import org.semcycle.cycle.crop.ObjectCrop;
+import org.semcycle.cycle.nets.ViewEstimate;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
 import org.semcycle.embedding.TransferredKeypoint;
 import org.semcycle.geometry.Mesh;
@@ -262,22 +263,24 @@ public final class Cycle {
     if (c.substitutes(CycleStage.VIEWPOINT)) {
       camera = require(truth.camera(), "no true camera for this image");
     } else {
-      Timed<double[]> view = require(w.views.get(c.viewSource()),
+      Timed<ViewEstimate> view = require(w.views.get(c.viewSource()),
           "no viewpoint prediction (" + c.viewSource().name().toLowerCase(java.util.Locale.ROOT) + ")");
       ms.add("view", view.millis());
-      double[] azEl = view.get();
+      ViewEstimate estimate = view.get();
       float[] mask = sketch.mask(options.silhouetteThreshold());
       int size = w.crop.size();
       FitKey key = new FitKey(shape, c.viewSource(), sketchOrigin);
       Timed<Viewpoint> init = w.initial.computeIfAbsent(key,
-          k -> Timed.of(() -> options.viewpoint().initial(azEl[0], azEl[1], mesh, mask, size)));
+          k -> Timed.of(() -> options.viewpoint().initial(estimate, mesh, mask, size)));
       ms.add("finetune", init.millis());
       initial = init.get();
       viewpoint = initial;
       if (c.finetune()) {
         Viewpoint start = initial;
+        SketchMaps seen = sketch;
         Timed<ViewpointFitter.Fit> fit = w.fits.computeIfAbsent(key,
-            k -> Timed.of(() -> options.viewpoint().finetune(mesh, mask, size, start)));
+            k -> Timed.of(() -> options.viewpoint().finetune(mesh, mask, size, start, seen,
+                options.viewpoint().alternatives(estimate))));
         ms.add("finetune", fit.millis());
         viewpoint = fit.get().viewpoint();
         fitIou = fit.get().softIou();
@@ -388,7 +391,7 @@ public final class Cycle {
     /** Voxel logits and their mesh, by the origin of the sketches they were predicted from. */
     final Map<Origin, Timed<float[]>> voxels = new EnumMap<>(Origin.class);
     final Map<Origin, Timed<Mesh>> meshes = new EnumMap<>(Origin.class);
-    final Map<ViewSource, Timed<double[]>> views = new EnumMap<>(ViewSource.class);
+    final Map<ViewSource, Timed<ViewEstimate>> views = new EnumMap<>(ViewSource.class);
     final Map<FitKey, Timed<Viewpoint>> initial = new HashMap<>();
     final Map<FitKey, Timed<ViewpointFitter.Fit>> fits = new HashMap<>();
     final Map<ShapeSource, Timed<List<TransferredKeypoint>>> transfers = new HashMap<>();

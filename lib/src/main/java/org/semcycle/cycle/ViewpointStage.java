@@ -3,6 +3,8 @@ package org.semcycle.cycle;
 import java.util.List;
 import ai.djl.ndarray.types.DataType;
 import org.semcycle.cycle.crop.ObjectCrop;
+import org.semcycle.cycle.nets.ViewEstimate;
+import org.semcycle.cycle.viewpoint.SketchAgreement;
 import org.semcycle.cycle.viewpoint.SoftRasterizer;
 import org.semcycle.cycle.viewpoint.SoftSilhouetteRenderer;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
@@ -10,6 +12,7 @@ import org.semcycle.geometry.Mesh;
 import org.semcycle.rendering.camera.Camera;
 import org.semcycle.rendering.camera.Intrinsics;
 import org.semcycle.rendering.camera.Viewpoint;
+import org.semcycle.viewpoint.AzimuthDecoding;
 
 /**
  * Stage 4: the crop's camera. ViewNet gives azimuth and elevation; distance and principal-point
@@ -28,23 +31,58 @@ import org.semcycle.rendering.camera.Viewpoint;
  * @param maxFaces face budget of the soft rasteriser
  * @param fitter fine-tuning settings
  * @param starts azimuth offsets (degrees) of the fits started from the initial viewpoint, e.g.
- *     {@code [0, 180]} to also try the front-back mirror ViewNet most often confuses; the fit with
- *     the highest soft IoU wins
+ *     {@code [0, 180]} to also try the front-back mirror ViewNet most often confuses
+ * @param agreement how the fits (and the initial viewpoint) are compared: the soft IoU, less the
+ *     weighted disagreement with the sketches' depth and normals; the best wins
+ * @param azimuths how ViewNet's azimuth distribution gives the initial azimuth, and whether its
+ *     second mode adds a start
  */
 public record ViewpointStage(double fov, double referenceDistance, int fitSize, int maxFaces,
-    ViewpointFitter.Options fitter, List<Double> starts) {
+    ViewpointFitter.Options fitter, List<Double> starts, SketchAgreement agreement, AzimuthDecoding azimuths) {
 
   public ViewpointStage {
     starts = List.copyOf(starts);
     if (starts.isEmpty()) {
       throw new IllegalArgumentException("the viewpoint fit needs at least one start (azimuth offset)");
     }
+    if (agreement == null || azimuths == null) {
+      throw new IllegalArgumentException("the viewpoint stage needs a sketch agreement (SILHOUETTE_ONLY for none)"
+          + " and an azimuth decoding (REFERENCE for the reference's)");
+    }
+  }
+
+  /** Fits from each start, compared by the soft IoU alone; the reference's azimuth decoding. */
+  public ViewpointStage(double fov, double referenceDistance, int fitSize, int maxFaces,
+      ViewpointFitter.Options fitter, List<Double> starts) {
+    this(fov, referenceDistance, fitSize, maxFaces, fitter, starts, SketchAgreement.SILHOUETTE_ONLY,
+        AzimuthDecoding.REFERENCE);
   }
 
   /** One fit, from the initial viewpoint itself. */
   public ViewpointStage(double fov, double referenceDistance, int fitSize, int maxFaces,
       ViewpointFitter.Options fitter) {
     this(fov, referenceDistance, fitSize, maxFaces, fitter, List.of(0.0));
+  }
+
+  /**
+   * The initial viewpoint of a ViewNet estimate: its azimuth decoded by {@link #azimuths} (the
+   * estimate's own where it has no distribution), as {@link #initial(double, double, Mesh,
+   * float[], int)}.
+   */
+  public Viewpoint initial(ViewEstimate estimate, Mesh mesh, float[] mask, int size) {
+    float[] p = estimate.azimuthProbabilities();
+    double azimuth = p == null ? estimate.azimuth() : azimuths.decode(p);
+    return initial(azimuth, estimate.elevation(), mesh, mask, size);
+  }
+
+  /** The extra starts (azimuths) a ViewNet estimate offers: its second mode, where it counts. */
+  public List<Double> alternatives(ViewEstimate estimate) {
+    float[] p = estimate.azimuthProbabilities();
+    if (p == null) {
+      return List.of();
+    }
+    var second = azimuths.secondMode(p);
+    return second.isPresent() ? List.of(second.getAsDouble()) : List.of();
   }
 
   /**
@@ -80,30 +118,63 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
    * sound start away.
    */
   public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
+    return finetune(mesh, mask, size, initial, null);
+  }
+
+  /**
+   * As {@link #finetune(Mesh, float[], int, Viewpoint)}, the fits and the initial viewpoint
+   * compared by {@link #agreement} with {@code sketch} (size x size; null or weights 0: the soft
+   * IoU alone).
+   */
+  public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial, SketchMaps sketch) {
+    return finetune(mesh, mask, size, initial, sketch, List.of());
+  }
+
+  /**
+   * As {@link #finetune(Mesh, float[], int, Viewpoint, SketchMaps)}, with fits also started at
+   * each of {@code alternatives} (azimuths, degrees: e.g. ViewNet's second mode).
+   */
+  public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial, SketchMaps sketch,
+      List<Double> alternatives) {
+    List<Double> offsets = new java.util.ArrayList<>(starts);
+    for (double az : alternatives) {
+      offsets.add(az - initial.azimuth());
+    }
     float[] target = downsample(mask, size, fitSize);
     ViewpointFitter fit = new ViewpointFitter(fitter);
-    ViewpointFitter.Fit best = null;
+    List<ViewpointFitter.Fit> fits = new java.util.ArrayList<>();
     float[] atStart;
     if (fitter.gradients() == ViewpointFitter.GradientStrategy.ANALYTIC) {
       SoftRasterizer r = new SoftRasterizer(mesh, fitSize, fitSize, fov, maxFaces);
-      for (double offset : starts) {
-        best = better(best, fit.fit(r, target, turned(initial, offset)));
+      for (double offset : offsets) {
+        fits.add(fit.fit(r, target, turned(initial, offset)));
       }
       atStart = r.render(initial, fitter.sigmaEnd());
     } else {
       SoftSilhouetteRenderer r =
           new SoftSilhouetteRenderer(mesh, fitSize, fitSize, fov, maxFaces, DataType.FLOAT32);
-      for (double offset : starts) {
-        best = better(best, fit.fit(r, target, turned(initial, offset)));
+      for (double offset : offsets) {
+        fits.add(fit.fit(r, target, turned(initial, offset)));
       }
       atStart = r.render(initial, fitter.sigmaEnd());
     }
     double start = ViewpointFitter.softIou(atStart, target);
-    return best.softIou() >= start ? best : new ViewpointFitter.Fit(initial, best.lossCurve(), start);
+    boolean sketches = sketch != null && agreement.usesSketches();
+    ViewpointFitter.Fit best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (ViewpointFitter.Fit f : fits) {
+      double score = sketches ? score(f.softIou(), mesh, f.viewpoint(), sketch, mask, size) : f.softIou();
+      if (best == null || score > bestScore) {
+        best = f;
+        bestScore = score;
+      }
+    }
+    double startScore = sketches ? score(start, mesh, initial, sketch, mask, size) : start;
+    return bestScore >= startScore ? best : new ViewpointFitter.Fit(initial, best.lossCurve(), start);
   }
 
-  private static ViewpointFitter.Fit better(ViewpointFitter.Fit a, ViewpointFitter.Fit b) {
-    return a == null || b.softIou() > a.softIou() ? b : a;
+  private double score(double softIou, Mesh mesh, Viewpoint vp, SketchMaps sketch, float[] mask, int size) {
+    return agreement.score(softIou, mesh, vp, fov, size, sketch.depth01(), sketch.normals(), mask);
   }
 
   private static Viewpoint turned(Viewpoint v, double azimuthOffset) {

@@ -86,6 +86,64 @@ public final class ViewpointLabels {
     return wrapped >= 360.0 ? 0.0 : wrapped; // -1e-15 + 360 rounds to 360.0
   }
 
+  /**
+   * The azimuth of a distribution's main mode: the circular mean over the bins within {@code
+   * halfWindow} bins of the most probable one. Unlike the circular mean over all bins, a
+   * two-peaked distribution decodes to one of its peaks, not to a direction between them.
+   */
+  public static double decodeAzimuthMode(float[] probs, int halfWindow) {
+    int top = 0;
+    for (int i = 1; i < AZIMUTH_BINS; i++) {
+      if (probs[i] > probs[top]) {
+        top = i;
+      }
+    }
+    return windowMean(probs, top, halfWindow);
+  }
+
+  /**
+   * The second mode of an azimuth distribution, {@code {azimuth, mass}}: the most probable bin
+   * more than {@code 2 * halfWindow} bins away from the main mode, decoded as {@link
+   * #decodeAzimuthMode}, and the probability mass of its window.
+   */
+  public static double[] secondAzimuthMode(float[] probs, int halfWindow) {
+    int top = 0;
+    for (int i = 1; i < AZIMUTH_BINS; i++) {
+      if (probs[i] > probs[top]) {
+        top = i;
+      }
+    }
+    int second = -1;
+    for (int i = 0; i < AZIMUTH_BINS; i++) {
+      int d = Math.floorMod(i - top, AZIMUTH_BINS);
+      if (Math.min(d, AZIMUTH_BINS - d) > 2 * halfWindow && (second < 0 || probs[i] > probs[second])) {
+        second = i;
+      }
+    }
+    if (second < 0) {
+      return new double[] {decodeAzimuthMode(probs, halfWindow), 0};
+    }
+    double mass = 0;
+    for (int k = -halfWindow; k <= halfWindow; k++) {
+      mass += probs[Math.floorMod(second + k, AZIMUTH_BINS)];
+    }
+    return new double[] {windowMean(probs, second, halfWindow), mass};
+  }
+
+  private static double windowMean(float[] probs, int centre, int halfWindow) {
+    double s = 0;
+    double c = 0;
+    for (int k = -halfWindow; k <= halfWindow; k++) {
+      int i = Math.floorMod(centre + k, AZIMUTH_BINS);
+      double t = Math.toRadians(azimuthCentre(i));
+      s += probs[i] * Math.sin(t);
+      c += probs[i] * Math.cos(t);
+    }
+    double deg = Math.toDegrees(Math.atan2(s, c));
+    double wrapped = deg < 0 ? deg + 360.0 : deg;
+    return wrapped >= 360.0 ? 0.0 : wrapped;
+  }
+
   /** The expected elevation of a polar-bin distribution (probabilities), degrees. */
   public static double decodeElevation(float[] probs) {
     double total = 0;
@@ -107,7 +165,8 @@ public final class ViewpointLabels {
     return decodeElevation(exp(logProbs));
   }
 
-  private static float[] exp(float[] logs) {
+  /** The probabilities of log-probabilities (as ViewNet outputs). */
+  public static float[] exp(float[] logs) {
     float[] p = new float[logs.length];
     for (int i = 0; i < logs.length; i++) {
       p[i] = (float) Math.exp(logs[i]);

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.semcycle.cycle.nets.ShapePredictor;
 import org.semcycle.cycle.nets.SketchPredictor;
+import org.semcycle.cycle.nets.ViewEstimate;
 import org.semcycle.cycle.nets.ViewPredictor;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
 import org.semcycle.embedding.KeypointDatabase;
@@ -101,11 +102,11 @@ class CycleTest {
       }
 
       @Override
-      public List<double[]> predict(List<float[]> inputs) {
-        List<double[]> out = new ArrayList<>();
+      public List<ViewEstimate> predict(List<float[]> inputs) {
+        List<ViewEstimate> out = new ArrayList<>();
         for (float[] in : inputs) {
           assertEquals(channels * S * S, in.length);
-          out.add(new double[] {azimuth, 15});
+          out.add(ViewEstimate.of(azimuth, 15));
         }
         return out;
       }

@@ -1,10 +1,13 @@
 package org.semcycle.cycle;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.semcycle.cycle.crop.ObjectCrop;
+import org.semcycle.cycle.nets.ViewEstimate;
+import org.semcycle.cycle.viewpoint.SketchAgreement;
 import org.semcycle.cycle.viewpoint.TestShapes;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
 import org.semcycle.geometry.Mesh;
@@ -12,6 +15,8 @@ import org.semcycle.rendering.Rasterizer;
 import org.semcycle.rendering.RenderOutput;
 import org.semcycle.rendering.camera.Camera;
 import org.semcycle.rendering.camera.Viewpoint;
+import org.semcycle.viewpoint.AzimuthDecoding;
+import org.semcycle.viewpoint.ViewpointLabels;
 
 class ViewpointStageTest {
   static final ViewpointStage STAGE = new ViewpointStage(35, 1.9, 32, 400,
@@ -49,6 +54,61 @@ class ViewpointStageTest {
     double err = Viewpoint.angularDistance(two.viewpoint().azimuth(), truth.azimuth());
     assertTrue(err < 15, "two starts end " + err + " deg from the truth at " + two.viewpoint());
     assertTrue(two.softIou() > one.softIou(), two.softIou() + " vs " + one.softIou());
+  }
+
+  @Test
+  void viewNetsSecondAzimuthModeIsOneMoreStart() {
+    Mesh chair = TestShapes.chair();
+    Viewpoint truth = new Viewpoint(60, 20, 2.4, 0, 0, 0);
+    float[] mask = mask(chair, truth, 64);
+    // ViewNet puts 60% on the mirror (240 degrees), 40% on the truth.
+    float[] p = new float[ViewpointLabels.AZIMUTH_BINS];
+    float[] mirror = ViewpointLabels.azimuth(240);
+    float[] right = ViewpointLabels.azimuth(60);
+    for (int i = 0; i < p.length; i++) {
+      p[i] = 0.6f * mirror[i] + 0.4f * right[i];
+    }
+    ViewpointStage modes = new ViewpointStage(35, 1.9, 32, 400, STAGE.fitter(), java.util.List.of(0.0),
+        SketchAgreement.SILHOUETTE_ONLY, new AzimuthDecoding(AzimuthDecoding.Kind.MODE, 2, 0.3));
+    ViewEstimate estimate = new ViewEstimate(ViewpointLabels.decodeAzimuth(p), 20, p);
+    Viewpoint start = modes.initial(estimate, chair, mask, 64);
+    assertEquals(240, start.azimuth(), 1e-6);
+    assertEquals(1, modes.alternatives(estimate).size());
+    assertEquals(60, modes.alternatives(estimate).get(0), 1e-9);
+    ViewpointFitter.Fit fit = modes.finetune(chair, mask, 64, start, null, modes.alternatives(estimate));
+    double err = Viewpoint.angularDistance(fit.viewpoint().azimuth(), truth.azimuth());
+    assertTrue(err < 15, "the second mode's fit ends " + err + " deg from the truth at " + fit.viewpoint());
+    assertTrue(STAGE.alternatives(estimate).isEmpty(), "the reference decoding offers no second start");
+  }
+
+  @Test
+  void depthAndNormalsTellAViewFromItsFrontBackMirror() {
+    Mesh chair = TestShapes.chair();
+    Viewpoint truth = new Viewpoint(60, 20, 2.4, 0, 0, 0);
+    int size = 64;
+    RenderOutput r = new Rasterizer().render(chair, Camera.lookAt(truth, size, size, 35), 0);
+    int n = size * size;
+    float[] mask = mask(chair, truth, size);
+    float[] depth01 = new float[n];
+    float[] normals = new float[3 * n];
+    double[] range = r.depthRange();
+    for (int i = 0; i < n; i++) {
+      if (r.depth()[i] > 0) {
+        depth01[i] = (float) ((r.depth()[i] - range[0]) / (range[1] - range[0]));
+      }
+      for (int c = 0; c < 3; c++) {
+        normals[c * n + i] = r.normals()[3 * i + c];
+      }
+    }
+    double[] atTruth = SketchAgreement.errors(chair, truth, 35, size, depth01, normals, mask);
+    Viewpoint mirror = new Viewpoint(240, 20, 2.4, 0, 0, 0);
+    double[] atMirror = SketchAgreement.errors(chair, mirror, 35, size, depth01, normals, mask);
+    assertTrue(atTruth[0] < 1e-3 && atTruth[1] < 1e-3, java.util.Arrays.toString(atTruth));
+    assertTrue(atMirror[0] > 0.05 && atMirror[1] > 0.05, java.util.Arrays.toString(atMirror));
+    SketchAgreement both = new SketchAgreement(0.5, 0.5);
+    assertTrue(both.score(0.9, chair, truth, 35, size, depth01, normals, mask)
+        > both.score(0.9, chair, mirror, 35, size, depth01, normals, mask));
+    assertEquals(0.9, SketchAgreement.SILHOUETTE_ONLY.score(0.9, chair, mirror, 35, size, depth01, normals, mask));
   }
 
   @Test

@@ -79,4 +79,27 @@ class ViewpointLabelsTest {
     }
     assertEquals(123.4, ViewpointLabels.decodeAzimuthLog(logs), 1.0);
   }
+
+  @Test
+  void theModeDecodesOnePeakOfATwoPeakedDistributionWhereTheCircularMeanFallsBetween() {
+    // 60% around 30 degrees, 40% around 120 degrees.
+    float[] p = new float[ViewpointLabels.AZIMUTH_BINS];
+    float[] a = ViewpointLabels.azimuth(30);
+    float[] b = ViewpointLabels.azimuth(120);
+    for (int i = 0; i < p.length; i++) {
+      p[i] = 0.6f * a[i] + 0.4f * b[i];
+    }
+    double mean = ViewpointLabels.decodeAzimuth(p);
+    assertTrue(Math.abs(mean - 30) > 10, "the circular mean of a two-peaked distribution: " + mean);
+    assertEquals(30, ViewpointLabels.decodeAzimuthMode(p, 2), 1e-6);
+    double[] second = ViewpointLabels.secondAzimuthMode(p, 2);
+    assertEquals(120, second[0], 1e-6);
+    assertEquals(0.4, second[1], 1e-6);
+    AzimuthDecoding mode = new AzimuthDecoding(AzimuthDecoding.Kind.MODE, 2, 0.3);
+    assertEquals(30, mode.decode(p), 1e-6);
+    assertEquals(120, mode.secondMode(p).getAsDouble(), 1e-6);
+    assertTrue(new AzimuthDecoding(AzimuthDecoding.Kind.MODE, 2, 0.5).secondMode(p).isEmpty());
+    assertEquals(mean, AzimuthDecoding.REFERENCE.decode(p), 1e-12);
+    assertTrue(AzimuthDecoding.REFERENCE.secondMode(p).isEmpty());
+  }
 }

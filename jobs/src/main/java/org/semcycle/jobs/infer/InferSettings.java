@@ -10,7 +10,9 @@ import org.semcycle.cycle.Cycle;
 import org.semcycle.cycle.CycleSetting;
 import org.semcycle.cycle.TransferStage;
 import org.semcycle.cycle.ViewpointStage;
+import org.semcycle.cycle.viewpoint.SketchAgreement;
 import org.semcycle.cycle.viewpoint.ViewpointFitter;
+import org.semcycle.viewpoint.AzimuthDecoding;
 import org.semcycle.embedding.KeypointTransfer;
 import org.semcycle.evaluation.KeypointIdMap;
 import org.semcycle.io.ImageLoader;
@@ -48,7 +50,9 @@ public record InferSettings(
     Set<CycleSetting> pairSettings,
     KeypointIdMap keypointIds,
     int torchThreads,
-    List<Double> fitStarts)
+    List<Double> fitStarts,
+    SketchAgreement fitAgreement,
+    AzimuthDecoding azimuthDecoding)
     implements Serializable {
 
   public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
@@ -73,7 +77,9 @@ public record InferSettings(
         i.getStringList("pair-settings").isEmpty() ? EnumSet.noneOf(CycleSetting.class)
             : EnumSet.copyOf(CycleSetting.parseAll(i.getStringList("pair-settings"))),
         KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")), i.getInt("torch-threads"),
-        List.copyOf(i.getDoubleList("fit.starts")));
+        List.copyOf(i.getDoubleList("fit.starts")),
+        new SketchAgreement(i.getDouble("fit.depth-weight"), i.getDouble("fit.normal-weight")),
+        azimuthDecoding(i.getConfig("azimuth")));
   }
 
   /** The same settings drawing {@code visualize}. */
@@ -81,14 +87,15 @@ public record InferSettings(
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
         transferMode, k, temperature, search, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds,
-        torchThreads, fitStarts);
+        torchThreads, fitStarts, fitAgreement, azimuthDecoding);
   }
 
   /** The same settings with libtorch's intra-op threads per task. */
   public InferSettings withTorchThreads(int n) {
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
-        transferMode, k, temperature, search, seed, maxPixels, visualize, pairSettings, keypointIds, n, fitStarts);
+        transferMode, k, temperature, search, seed, maxPixels, visualize, pairSettings, keypointIds, n, fitStarts,
+        fitAgreement, azimuthDecoding);
   }
 
   /** The labels of the settings, from config when the command line gives none. */
@@ -118,11 +125,23 @@ public record InferSettings(
     };
   }
 
+  private static AzimuthDecoding azimuthDecoding(Config a) {
+    String kind = a.getString("decoding");
+    AzimuthDecoding.Kind k = switch (kind) {
+      case "mode" -> AzimuthDecoding.Kind.MODE;
+      case "circular-mean" -> AzimuthDecoding.Kind.CIRCULAR_MEAN;
+      default -> throw new IllegalArgumentException(
+          "semcycle.infer.azimuth.decoding must be mode or circular-mean: " + kind);
+    };
+    return new AzimuthDecoding(k, a.getInt("half-window"), a.getDouble("second-mode-mass"));
+  }
+
   public Cycle.Options cycleOptions(KeypointTransfer transfer) {
     ViewpointFitter.Options fit = ViewpointFitter.Options.defaults()
         .withSteps(fitSteps).withLearningRate(fitLearningRate).withFree(fitFree);
     return new Cycle.Options(margin, silhouetteThreshold, iso,
-        new ViewpointStage(fov, referenceDistance, fitSize, maxFaces, fit, fitStarts),
+        new ViewpointStage(fov, referenceDistance, fitSize, maxFaces, fit, fitStarts, fitAgreement,
+            azimuthDecoding),
         new TransferStage(transfer, points, seed));
   }
 }

@@ -20,12 +20,12 @@ public record ViewNetPredictor(LoadedNet<ViewNet.Options> net) implements ViewPr
   }
 
   @Override
-  public List<double[]> predict(List<float[]> inputs) {
+  public List<ViewEstimate> predict(List<float[]> inputs) {
     int s = imageSize();
     int c = inChannels();
     int p = c * s * s;
     int n = inputs.size();
-    List<double[]> out = new ArrayList<>(n);
+    List<ViewEstimate> out = new ArrayList<>(n);
     if (n == 0) {
       return out;
     }
@@ -41,9 +41,9 @@ public record ViewNetPredictor(LoadedNet<ViewNet.Options> net) implements ViewPr
     int na = ViewpointLabels.AZIMUTH_BINS;
     int ne = ViewpointLabels.ELEVATION_BINS;
     for (int i = 0; i < n; i++) {
-      double az = ViewpointLabels.decodeAzimuthLog(Arrays.copyOfRange(y[0], i * na, (i + 1) * na));
+      float[] pa = ViewpointLabels.exp(Arrays.copyOfRange(y[0], i * na, (i + 1) * na));
       double el = ViewpointLabels.decodeElevationLog(Arrays.copyOfRange(y[1], i * ne, (i + 1) * ne));
-      out.add(new double[] {az, el});
+      out.add(new ViewEstimate(ViewpointLabels.decodeAzimuth(pa), el, pa));
     }
     return out;
   }

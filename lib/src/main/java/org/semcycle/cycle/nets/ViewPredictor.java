@@ -10,6 +10,6 @@ public interface ViewPredictor {
   /** Input channels: 3 for RGB, 5 for sketches (depth, normals, silhouette). */
   int inChannels();
 
-  /** {azimuth, elevation} in degrees per (C, S, S) input, in order. */
-  List<double[]> predict(List<float[]> inputs);
+  /** The viewpoint estimate of each (C, S, S) input, in order. */
+  List<ViewEstimate> predict(List<float[]> inputs);
 }
