@@ -58,23 +58,20 @@ public record SketchAgreement(double depthWeight, double normalWeight) implement
     float[] z = r.depth();
     float[] n = r.normals();
     int p = size * size;
+    // Both depth maps' ranges over the common pixels.
     float zmin = Float.POSITIVE_INFINITY;
     float zmax = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < p; i++) {
-      if (z[i] > 0 && mask[i] > 0.5f) {
-        zmin = Math.min(zmin, z[i]);
-        zmax = Math.max(zmax, z[i]);
-      }
-    }
-    float span = Math.max(1e-6f, zmax - zmin);
     float pmin = Float.POSITIVE_INFINITY;
     float pmax = Float.NEGATIVE_INFINITY;
     for (int i = 0; i < p; i++) {
       if (z[i] > 0 && mask[i] > 0.5f) {
+        zmin = Math.min(zmin, z[i]);
+        zmax = Math.max(zmax, z[i]);
         pmin = Math.min(pmin, depth01[i]);
         pmax = Math.max(pmax, depth01[i]);
       }
     }
+    float span = Math.max(1e-6f, zmax - zmin);
     float pspan = Math.max(1e-6f, pmax - pmin);
     double depthSum = 0;
     double normalSum = 0;
