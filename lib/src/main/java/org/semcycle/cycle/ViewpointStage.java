@@ -118,21 +118,14 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
    * sound start away.
    */
   public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
-    return finetune(mesh, mask, size, initial, null);
+    return finetune(mesh, mask, size, initial, null, List.of());
   }
 
   /**
-   * As {@link #finetune(Mesh, float[], int, Viewpoint)}, the fits and the initial viewpoint
-   * compared by {@link #agreement} with {@code sketch} (size x size; null or weights 0: the soft
-   * IoU alone).
-   */
-  public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial, SketchMaps sketch) {
-    return finetune(mesh, mask, size, initial, sketch, List.of());
-  }
-
-  /**
-   * As {@link #finetune(Mesh, float[], int, Viewpoint, SketchMaps)}, with fits also started at
-   * each of {@code alternatives} (azimuths, degrees: e.g. ViewNet's second mode).
+   * As {@link #finetune(Mesh, float[], int, Viewpoint)}, with fits also started at each of
+   * {@code alternatives} (azimuths, degrees: e.g. ViewNet's second mode), the fits and the
+   * initial viewpoint compared by {@link #agreement} with {@code sketch} (size x size; null or
+   * weights 0: the soft IoU alone).
    */
   public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial, SketchMaps sketch,
       List<Double> alternatives) {
@@ -159,22 +152,22 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
       atStart = r.render(initial, fitter.sigmaEnd());
     }
     double start = ViewpointFitter.softIou(atStart, target);
-    boolean sketches = sketch != null && agreement.usesSketches();
     ViewpointFitter.Fit best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (ViewpointFitter.Fit f : fits) {
-      double score = sketches ? score(f.softIou(), mesh, f.viewpoint(), sketch, mask, size) : f.softIou();
+      double score = score(f.softIou(), mesh, f.viewpoint(), sketch, mask, size);
       if (best == null || score > bestScore) {
         best = f;
         bestScore = score;
       }
     }
-    double startScore = sketches ? score(start, mesh, initial, sketch, mask, size) : start;
+    double startScore = score(start, mesh, initial, sketch, mask, size);
     return bestScore >= startScore ? best : new ViewpointFitter.Fit(initial, best.lossCurve(), start);
   }
 
   private double score(double softIou, Mesh mesh, Viewpoint vp, SketchMaps sketch, float[] mask, int size) {
-    return agreement.score(softIou, mesh, vp, fov, size, sketch.depth01(), sketch.normals(), mask);
+    return sketch == null ? softIou
+        : agreement.score(softIou, mesh, vp, fov, size, sketch.depth01(), sketch.normals(), mask);
   }
 
   private static Viewpoint turned(Viewpoint v, double azimuthOffset) {

@@ -92,13 +92,7 @@ public final class ViewpointLabels {
    * two-peaked distribution decodes to one of its peaks, not to a direction between them.
    */
   public static double decodeAzimuthMode(float[] probs, int halfWindow) {
-    int top = 0;
-    for (int i = 1; i < AZIMUTH_BINS; i++) {
-      if (probs[i] > probs[top]) {
-        top = i;
-      }
-    }
-    return windowMean(probs, top, halfWindow);
+    return windowMean(probs, topBin(probs), halfWindow);
   }
 
   /**
@@ -107,12 +101,7 @@ public final class ViewpointLabels {
    * #decodeAzimuthMode}, and the probability mass of its window.
    */
   public static double[] secondAzimuthMode(float[] probs, int halfWindow) {
-    int top = 0;
-    for (int i = 1; i < AZIMUTH_BINS; i++) {
-      if (probs[i] > probs[top]) {
-        top = i;
-      }
-    }
+    int top = topBin(probs);
     int second = -1;
     for (int i = 0; i < AZIMUTH_BINS; i++) {
       int d = Math.floorMod(i - top, AZIMUTH_BINS);
@@ -128,6 +117,16 @@ public final class ViewpointLabels {
       mass += probs[Math.floorMod(second + k, AZIMUTH_BINS)];
     }
     return new double[] {windowMean(probs, second, halfWindow), mass};
+  }
+
+  private static int topBin(float[] probs) {
+    int top = 0;
+    for (int i = 1; i < AZIMUTH_BINS; i++) {
+      if (probs[i] > probs[top]) {
+        top = i;
+      }
+    }
+    return top;
   }
 
   private static double windowMean(float[] probs, int centre, int halfWindow) {

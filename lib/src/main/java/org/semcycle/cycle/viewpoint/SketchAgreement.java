@@ -42,11 +42,6 @@ public record SketchAgreement(double depthWeight, double normalWeight) implement
     }
   }
 
-  /** True when the sketches' depth or normals count at all. */
-  public boolean usesSketches() {
-    return depthWeight > 0 || normalWeight > 0;
-  }
-
   /**
    * The errors of {@code vp} against the sketches ({@code size x size}: {@code depth01} and
    * {@code mask} one plane, {@code normals} three planes, channel-major), {@code {depth,
@@ -97,7 +92,7 @@ public record SketchAgreement(double depthWeight, double normalWeight) implement
   /** The score of a fit of soft IoU {@code softIou} at {@code vp}; higher is better. */
   public double score(double softIou, Mesh mesh, Viewpoint vp, double fov, int size, float[] depth01,
       float[] normals, float[] mask) {
-    if (!usesSketches()) {
+    if (depthWeight == 0 && normalWeight == 0) {
       return softIou;
     }
     double[] e = errors(mesh, vp, fov, size, depth01, normals, mask);
