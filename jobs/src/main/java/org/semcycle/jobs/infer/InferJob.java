@@ -130,14 +130,16 @@ public final class InferJob {
       Dataset<Row> preds = spark.createDataFrame(results.flatMap(r -> r.predictions().iterator()),
           InferTables.PREDICTIONS);
       preds.write().mode(SaveMode.Overwrite).partitionBy("dataset").parquet(out.staged("predictions"));
-      spark.sparkContext().setJobDescription("infer: timings and rejects");
+      spark.sparkContext().setJobDescription("infer: viewpoints, timings and rejects");
+      spark.createDataFrame(results.flatMap(r -> r.viewpoints().iterator()), InferTables.VIEWPOINTS)
+          .write().mode(SaveMode.Overwrite).parquet(out.staged("viewpoints"));
       spark.createDataFrame(results.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
           .write().mode(SaveMode.Overwrite).parquet(out.staged("timings"));
       JavaRDD<Row> rejectRows = results.flatMap(r -> r.rejects().iterator())
           .union(jsc.parallelize(listingRejects, 1));
       spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
           .mode(SaveMode.Overwrite).parquet(out.staged("rejects"));
-      out.commit("predictions", "timings", "rejects");
+      out.commit("predictions", "viewpoints", "timings", "rejects");
       // With a schema: a table with no row has no Parquet file to infer one from.
       Dataset<Row> timings = spark.read().schema(InferTables.TIMINGS).parquet(out.published("timings"));
       Dataset<Row> rejects = spark.read().schema(InferTables.REJECTS).parquet(out.published("rejects"));
@@ -146,7 +148,10 @@ public final class InferJob {
           .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images"))
           .orderBy("setting", "stage"), out.staged("timings.csv"));
       JobOutput.singleCsv(spark, rejects.orderBy("dataset", "category", "image_id", "setting"), out.staged("rejects.csv"));
-      out.replace("timings.csv", "rejects.csv");
+      Dataset<Row> viewpoints = spark.read().schema(InferTables.VIEWPOINTS).parquet(out.published("viewpoints"));
+      JobOutput.singleCsv(spark, viewpoints.orderBy("dataset", "category", "image_id", "setting"),
+          out.staged("viewpoints.csv"));
+      out.replace("timings.csv", "rejects.csv", "viewpoints.csv");
       if (in.readers().containsKey(PlainImages.NAME)) {
         writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)), in.keypointNames(), out);
       }

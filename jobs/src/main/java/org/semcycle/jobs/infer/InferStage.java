@@ -33,6 +33,7 @@ import org.semcycle.images.ImageSet;
 import org.semcycle.images.ImageTask;
 import org.semcycle.images.TruthSource;
 import org.semcycle.networks.DjlRuntime;
+import org.semcycle.rendering.camera.Viewpoint;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.JobOutput;
 import org.semcycle.spark.dl.ExecutorModels;
@@ -54,8 +55,13 @@ final class InferStage implements Serializable {
   private static final Map<String, KeypointDatabase> DATABASES = new ConcurrentHashMap<>();
 
   /** What one image (or pair) produced. */
-  record Result(ImageTask task, List<Row> predictions, List<Row> timings, List<Row> rejects)
-      implements Serializable {}
+  record Result(ImageTask task, List<Row> predictions, List<Row> viewpoints, List<Row> timings, List<Row> rejects)
+      implements Serializable {
+    /** A result without viewpoint rows (pairs, rejects). */
+    Result(ImageTask task, List<Row> predictions, List<Row> timings, List<Row> rejects) {
+      this(task, predictions, List.of(), timings, rejects);
+    }
+  }
 
   private final Map<String, HadoopDataRoot> setRoots;
   private final Map<String, ImageSet> sets;
@@ -149,7 +155,7 @@ final class InferStage implements Serializable {
     }
     List<Cycle.Outcome> outcomes = cycle(nets).run(images, settings.settings());
     for (int i = 0; i < ok.size(); i++) {
-      out.add(rows(ok.get(i), outcomes.get(i), nets));
+      out.add(rows(ok.get(i), images.get(i), outcomes.get(i), nets));
     }
     return out;
   }
@@ -208,13 +214,19 @@ final class InferStage implements Serializable {
     return null;
   }
 
-  private Result rows(ImageTask t, Cycle.Outcome o, CycleNets nets) {
+  private Result rows(ImageTask t, CycleImage image, Cycle.Outcome o, CycleNets nets) {
     List<Row> preds = new ArrayList<>();
+    List<Row> views = new ArrayList<>();
     List<Row> times = new ArrayList<>();
     List<Row> rejects = new ArrayList<>();
+    Viewpoint truth = image.truth() == null || image.truth().camera() == null ? null
+        : image.truth().camera().extrinsics().viewpoint();
     for (CycleResult r : o.results()) {
       for (PredictedKeypoint k : r.keypoints()) {
         preds.add(InferTables.prediction(t, null, InferTables.CYCLE, r.setting().label(), k));
+      }
+      if (r.viewpoint() != null) {
+        views.add(InferTables.viewpoint(t, r, truth));
       }
       r.stageMillis().forEach((stage, ms) -> times.add(InferTables.timing(t, null, r.setting().label(), stage, ms)));
     }
@@ -222,7 +234,7 @@ final class InferStage implements Serializable {
     if (pictures != null && settings.visualize().contains(t.key())) {
       pictures.draw(t, o, nets.embedder(), settings.points(), settings.seed());
     }
-    return new Result(t, preds, times, rejects);
+    return new Result(t, preds, views, times, rejects);
   }
 
   /** The sets' readers of one partition, sharing a truth source (its meshes cache). */

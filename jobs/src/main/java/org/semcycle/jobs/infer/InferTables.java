@@ -11,10 +11,13 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
+import org.semcycle.cycle.CycleResult;
 import org.semcycle.cycle.PredictedKeypoint;
 import org.semcycle.images.ImageTask;
+import org.semcycle.rendering.camera.Viewpoint;
+import org.semcycle.training.Metrics;
 
-/** The infer job's tables (docs/TABLES.md): predictions, timings, rejects. */
+/** The infer job's tables (docs/TABLES.md): predictions, viewpoints, timings, rejects. */
 public final class InferTables {
   private InferTables() {}
 
@@ -30,6 +33,28 @@ public final class InferTables {
       createStructField("y", DoubleType, false),
       createStructField("visible", BooleanType, false),
       createStructField("confidence", DoubleType, false)));
+
+  /**
+   * The crop camera's viewpoint per image and setting that predicts one (not the settings that
+   * take the true camera): fitted (the initial one without fine-tuning), initial, the fit's soft
+   * IoU, and, where the image's true camera is known, the true angles and the angle between the
+   * viewing directions (degrees; in-plane rotation not counted).
+   */
+  public static final StructType VIEWPOINTS = createStructType(List.of(
+      createStructField("dataset", StringType, false),
+      createStructField("category", StringType, false),
+      createStructField("image_id", StringType, false),
+      createStructField("setting", StringType, false),
+      createStructField("azimuth", DoubleType, false),
+      createStructField("elevation", DoubleType, false),
+      createStructField("distance", DoubleType, false),
+      createStructField("initial_azimuth", DoubleType, false),
+      createStructField("initial_elevation", DoubleType, false),
+      createStructField("fit_iou", DoubleType, true),
+      createStructField("true_azimuth", DoubleType, true),
+      createStructField("true_elevation", DoubleType, true),
+      createStructField("error_deg", DoubleType, true),
+      createStructField("initial_error_deg", DoubleType, true)));
 
   public static final StructType TIMINGS = createStructType(List.of(
       createStructField("dataset", StringType, false),
@@ -56,6 +81,24 @@ public final class InferTables {
       PredictedKeypoint k) {
     return RowFactory.create(t.dataset(), t.category(), t.imageId(), pairId, method, setting,
         k.semanticId(), k.x(), k.y(), k.visible(), k.confidence());
+  }
+
+  /**
+   * The viewpoint row of a result that predicted its camera ({@code r.viewpoint()} not null);
+   * {@code truth} (the true camera's viewpoint) may be null.
+   */
+  static Row viewpoint(ImageTask t, CycleResult r, Viewpoint truth) {
+    Viewpoint v = r.viewpoint();
+    Viewpoint i = r.initialViewpoint();
+    Double fitIou = Double.isNaN(r.fitIou()) ? null : r.fitIou();
+    if (truth == null) {
+      return RowFactory.create(t.dataset(), t.category(), t.imageId(), r.setting().label(), v.azimuth(),
+          v.elevation(), v.distance(), i.azimuth(), i.elevation(), fitIou, null, null, null, null);
+    }
+    return RowFactory.create(t.dataset(), t.category(), t.imageId(), r.setting().label(), v.azimuth(),
+        v.elevation(), v.distance(), i.azimuth(), i.elevation(), fitIou, truth.azimuth(), truth.elevation(),
+        Metrics.viewpointAngle(v.azimuth(), v.elevation(), truth.azimuth(), truth.elevation()),
+        Metrics.viewpointAngle(i.azimuth(), i.elevation(), truth.azimuth(), truth.elevation()));
   }
 
   static Row timing(ImageTask t, String pairId, String setting, String stage, double ms) {

@@ -160,6 +160,28 @@ class InferJobTest {
     assertTrue(selfOccluded > 0, "the set has no self-occluded keypoint to check");
     assertTrue(Files.exists(tmp.resolve("infer/summary.json")));
     assertTrue(Files.readString(tmp.resolve("infer/timings.csv")).startsWith("setting,stage,mean_ms,images"));
+    // A viewpoint row per predicted (image, setting) whose camera is predicted, with its error
+    // against the true camera (every setting ran, so the truth was read).
+    java.util.Set<String> trueCamera = java.util.Set.of("gt-viewpoint", "all-gt");
+    long predictedCameras = spark.read().parquet(out + "/predictions").select("image_id", "setting").distinct()
+        .collectAsList().stream().filter(r -> !trueCamera.contains(r.getString(1))).count();
+    List<Row> views = spark.read().parquet(out + "/viewpoints").collectAsList();
+    assertEquals(predictedCameras, views.size());
+    for (Row v : views) {
+      String setting = v.getString(v.fieldIndex("setting"));
+      double err = v.getDouble(v.fieldIndex("error_deg"));
+      assertEquals(org.semcycle.training.Metrics.viewpointAngle(v.getDouble(v.fieldIndex("azimuth")),
+          v.getDouble(v.fieldIndex("elevation")), v.getDouble(v.fieldIndex("true_azimuth")),
+          v.getDouble(v.fieldIndex("true_elevation"))), err, 1e-9);
+      assertTrue(err >= 0 && err <= 180, setting + " error " + err);
+      if (setting.equals("no-finetune")) {
+        assertEquals(v.getDouble(v.fieldIndex("initial_azimuth")), v.getDouble(v.fieldIndex("azimuth")), 1e-9);
+        assertTrue(v.isNullAt(v.fieldIndex("fit_iou")));
+      } else if (setting.equals("full")) {
+        assertTrue(!v.isNullAt(v.fieldIndex("fit_iou")));
+      }
+    }
+    assertTrue(Files.readString(tmp.resolve("infer/viewpoints.csv")).startsWith("dataset,category,image_id,setting,"));
     try (var pics = Files.list(tmp.resolve("infer/visualize"))) {
       assertEquals(1, pics.count());
     }
