@@ -3,6 +3,7 @@ package org.semcycle.jobs;
 import org.semcycle.spark.Sessions;
 import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -38,6 +39,7 @@ import org.semcycle.evaluation.PaperTables;
 import org.semcycle.evaluation.PckCurveChart;
 import org.semcycle.evaluation.PckRow;
 import org.semcycle.evaluation.TextTable;
+import org.semcycle.evaluation.ViewpointAccuracy;
 import org.semcycle.evaluation.VisibilityScore;
 import org.semcycle.evaluation.VisibilityTruth;
 import org.semcycle.io.JsonFields;
@@ -302,6 +304,7 @@ public final class EvaluateJob {
       List<PckRow> breakdownRows = sorted(agg.breakdowns());
       List<PckRow> curveRows = sorted(agg.curves());
       List<VisibilityScore> visibility = visibility(spark, visibilityRows, singlePreds);
+      List<ViewpointAccuracy> viewpoints = viewpointAccuracy(spark, predictions);
       progress("aggregation", t0);
       writePck(spark, pckRows, Locations.join(out, "pck"));
       writePck(spark, breakdownRows, Locations.join(out, "pck_by_subset"));
@@ -310,11 +313,15 @@ public final class EvaluateJob {
       JobOutput.text(sink, "pck_by_subset.csv", EvaluationTables.pckCsv(breakdownRows));
       JobOutput.text(sink, "curves.csv", EvaluationTables.pckCsv(curveRows));
       JobOutput.text(sink, "visibility.csv", VisibilityScore.csv(visibility));
+      JobOutput.text(sink, "viewpoints.csv", ViewpointAccuracy.csv(viewpoints));
       List<PckRow> tableRows = new ArrayList<>(pckRows);
       tableRows.addAll(breakdownRows);
       List<TextTable> tables = new ArrayList<>(PaperTables.all(tableRows, s.headlineAlpha()));
       if (!visibility.isEmpty()) {
         tables.add(VisibilityScore.table(visibility));
+      }
+      if (!viewpoints.isEmpty()) {
+        tables.add(ViewpointAccuracy.table(viewpoints));
       }
       StringBuilder all = new StringBuilder("# PCK tables\n\n");
       for (TextTable t : tables) {
@@ -353,6 +360,32 @@ public final class EvaluateJob {
       r = r.withColumn("method", lit(null).cast(DataTypes.StringType));
     }
     return r.select("dataset", "category", "image_id", "pair_id", "method", "setting");
+  }
+
+  /**
+   * The infer run's viewpoints ({@code DIR/viewpoints} beside {@code DIR/predictions}, docs/TABLES.md)
+   * scored per data set, category and setting over the images with a true camera; none without
+   * that table.
+   */
+  static List<ViewpointAccuracy> viewpointAccuracy(SparkSession spark, String predictions) {
+    HadoopDataRoot root = Locations.root(spark, predictions);
+    if (root.list("predictions").isEmpty() || root.list("viewpoints").isEmpty()) {
+      return List.of();
+    }
+    Dataset<Row> v = spark.read().parquet(Locations.join(predictions, "viewpoints"))
+        .where(col("error_deg").isNotNull());
+    List<ViewpointAccuracy> out = new ArrayList<>();
+    for (Row r : v.groupBy("dataset", "category", "setting")
+        .agg(collect_list("error_deg"), collect_list("initial_error_deg"))
+        .orderBy("dataset", "category", "setting").collectAsList()) {
+      out.add(ViewpointAccuracy.of(r.getString(0), r.getString(1), r.getString(2), doubles(r.getList(3)),
+          doubles(r.getList(4))));
+    }
+    return out;
+  }
+
+  private static double[] doubles(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

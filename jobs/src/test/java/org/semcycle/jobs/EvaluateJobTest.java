@@ -173,6 +173,18 @@ class EvaluateJobTest {
             "cycle-3d", "gt-viewpoint", "no object found")), org.semcycle.jobs.infer.InferTables.REJECTS)
         .write().parquet(infer.resolve("rejects").toString());
 
+    // Viewpoints of the full setting on the first Pix3D image's category: angles 10, 20, 40, 50,
+    // 100 (initial 5 each) and one image without a true camera, which is not scored.
+    String cat = rejectedImage.category();
+    List<Row> views = new ArrayList<>();
+    double[] errors = {10, 20, 40, 50, 100};
+    for (int i = 0; i < errors.length; i++) {
+      views.add(RowFactory.create("pix3d", cat, "v" + i, "full", 0.0, 0.0, 2.0, 0.0, 0.0, 0.5, 0.0, 0.0, errors[i], 5.0));
+    }
+    views.add(RowFactory.create("pix3d", cat, "v9", "full", 0.0, 0.0, 2.0, 0.0, 0.0, 0.5, null, null, null, null));
+    spark.createDataFrame(views, org.semcycle.jobs.infer.InferTables.VIEWPOINTS)
+        .write().parquet(infer.resolve("viewpoints").toString());
+
     out = tmp.resolve("eval");
     s = EvaluateJob.run(spark, EvaluateCommand.settings(config), infer.toString(),
         List.of(sets.toString()), out.toString());
@@ -314,6 +326,15 @@ class EvaluateJobTest {
     assertEquals(s.scoredRows(), summary.get("counts").get("scored_rows").asLong());
     assertTrue(summary.get("headline").size() > 10);
     assertTrue(s.headline().contains("Table 1"), s.headline());
+  }
+
+  @Test
+  void viewpointsAreScoredOverTheImagesWithATrueCamera() throws Exception {
+    List<String> lines = java.nio.file.Files.readAllLines(out.resolve("viewpoints.csv"));
+    assertEquals(List.of("dataset,category,setting,images,median_error_deg,accuracy_30,initial_median_error_deg,"
+        + "initial_accuracy_30", "pix3d," + rejectedImage.category() + ",full,5,40.000,0.400000,5.000,1.000000"), lines);
+    assertTrue(java.nio.file.Files.readString(out.resolve("tables/viewpoint-accuracy.md")).contains("| pix3d | "
+        + rejectedImage.category() + " | full | 5 | 40.0 | 0.400 | 5.0 | 1.000 |"));
   }
 
   @Test

@@ -48,8 +48,38 @@ public final class Cycle {
    * @param viewpoint the viewpoint stage (nominal fov, fitting size, fitter)
    * @param transfer the keypoint transfer stage
    */
+  /**
+   * The cycle's settings.
+   *
+   * @param margin crop side over the box's longer side
+   * @param silhouetteThreshold the sketch's silhouette probability at which a pixel is the object
+   * @param iso marching cubes' level on the voxel probabilities
+   * @param viewpoint the viewpoint stage
+   * @param transfer the keypoint transfer stage
+   * @param fitTarget what the viewpoint fit matches the mesh's soft silhouette to
+   */
   public record Options(double margin, float silhouetteThreshold, double iso,
-      ViewpointStage viewpoint, TransferStage transfer) {}
+      ViewpointStage viewpoint, TransferStage transfer, FitTarget fitTarget) {
+    public Options {
+      if (fitTarget == null) {
+        throw new IllegalArgumentException("the cycle needs a fit target (MASK or PROBABILITY)");
+      }
+    }
+
+    /** The fit matched to the thresholded silhouette. */
+    public Options(double margin, float silhouetteThreshold, double iso, ViewpointStage viewpoint,
+        TransferStage transfer) {
+      this(margin, silhouetteThreshold, iso, viewpoint, transfer, FitTarget.MASK);
+    }
+  }
+
+  /** The silhouette the viewpoint fit is matched to. */
+  public enum FitTarget {
+    /** The sketch's silhouette thresholded at {@link Options#silhouetteThreshold()}: {0, 1}. */
+    MASK,
+    /** The sketch's silhouette probabilities (a true silhouette is {0, 1} either way). */
+    PROBABILITY
+  }
 
   /** One image's results: one per setting that succeeded, and the reason for each that failed. */
   public record Outcome(CycleImage image, List<CycleResult> results,
@@ -278,8 +308,9 @@ public final class Cycle {
       if (c.finetune()) {
         Viewpoint start = initial;
         SketchMaps seen = sketch;
+        float[] target = options.fitTarget() == FitTarget.PROBABILITY ? sketch.silhouette() : mask;
         Timed<ViewpointFitter.Fit> fit = w.fits.computeIfAbsent(key,
-            k -> Timed.of(() -> options.viewpoint().finetune(mesh, mask, size, start, seen,
+            k -> Timed.of(() -> options.viewpoint().finetune(mesh, target, size, start, seen,
                 options.viewpoint().alternatives(estimate))));
         ms.add("finetune", fit.millis());
         viewpoint = fit.get().viewpoint();

@@ -256,6 +256,42 @@ class CycleTest {
   }
 
   @Test
+  void theFitMatchesTheThresholdedSilhouetteOrItsProbabilities() {
+    // SketchNet 50% sure of the square: the mask is the square, the probabilities half of it.
+    SketchPredictor unsure = new SketchPredictor() {
+      @Override
+      public int imageSize() {
+        return S;
+      }
+
+      @Override
+      public List<SketchMaps> predict(List<float[]> crops) {
+        List<SketchMaps> out = new ArrayList<>();
+        for (float[] ignored : crops) {
+          SketchMaps m = square(0.25f);
+          float[] sil = m.silhouette().clone();
+          for (int i = 0; i < sil.length; i++) {
+            sil[i] *= 0.5f;
+          }
+          out.add(new SketchMaps(S, m.depth01(), m.normals(), sil, m.zmin(), m.zmax()));
+        }
+        return out;
+      }
+    };
+    CycleNets nets = new CycleNets(unsure, SHAPE, view(3, 30), null, POSITION, List.of());
+    Cycle.Options mask = cycle(nets).options();
+    Cycle.Options probability = new Cycle.Options(mask.margin(), mask.silhouetteThreshold(), mask.iso(),
+        mask.viewpoint(), mask.transfer(), Cycle.FitTarget.PROBABILITY);
+    Set<CycleSetting> full = EnumSet.of(CycleSetting.FULL);
+    CycleImage image = image(null);
+    double toMask = new Cycle(nets, mask).run(List.of(image), full).get(0).results().get(0).fitIou();
+    double toProbability = new Cycle(nets, probability).run(List.of(image), full).get(0).results().get(0).fitIou();
+    // The soft IoU with a target of 0.5 inside stays near half of that with the {0, 1} mask.
+    assertTrue(toMask > 0.5, "IoU with the mask " + toMask);
+    assertTrue(toProbability < 0.65 * toMask, "IoU with the probabilities " + toProbability + ", mask " + toMask);
+  }
+
+  @Test
   void aSettingReadsOnlyTheGroundTruthItNames() {
     // No truth at all: the predicted settings run, each ground-truth one fails with the reason.
     Cycle.Outcome none = cycle(nets(true)).run(List.of(image(null)), EnumSet.allOf(CycleSetting.class)).get(0);

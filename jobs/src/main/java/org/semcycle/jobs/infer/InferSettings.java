@@ -52,7 +52,9 @@ public record InferSettings(
     int torchThreads,
     List<Double> fitStarts,
     SketchAgreement fitAgreement,
-    AzimuthDecoding azimuthDecoding)
+    AzimuthDecoding azimuthDecoding,
+    Cycle.FitTarget fitTarget,
+    ViewpointFitter.Loss fitLoss)
     implements Serializable {
 
   public static InferSettings of(Config c, Set<CycleSetting> settings, Set<String> visualize) {
@@ -79,7 +81,25 @@ public record InferSettings(
         KeypointIdMap.fromConfig(c.getConfig("semcycle.evaluation")), i.getInt("torch-threads"),
         List.copyOf(i.getDoubleList("fit.starts")),
         new SketchAgreement(i.getDouble("fit.depth-weight"), i.getDouble("fit.normal-weight")),
-        azimuthDecoding(i.getConfig("azimuth")));
+        azimuthDecoding(i.getConfig("azimuth")), fitTarget(i.getString("fit.target")),
+        fitLoss(i.getString("fit.loss")));
+  }
+
+  private static ViewpointFitter.Loss fitLoss(String name) {
+    return switch (name) {
+      case "mse" -> ViewpointFitter.Loss.MSE;
+      case "soft-iou" -> ViewpointFitter.Loss.SOFT_IOU;
+      default -> throw new IllegalArgumentException("semcycle.infer.fit.loss must be mse or soft-iou: " + name);
+    };
+  }
+
+  private static Cycle.FitTarget fitTarget(String name) {
+    return switch (name) {
+      case "mask" -> Cycle.FitTarget.MASK;
+      case "probability" -> Cycle.FitTarget.PROBABILITY;
+      default -> throw new IllegalArgumentException(
+          "semcycle.infer.fit.target must be mask or probability: " + name);
+    };
   }
 
   /** The same settings drawing {@code visualize}. */
@@ -87,7 +107,7 @@ public record InferSettings(
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
         transferMode, k, temperature, search, seed, maxPixels, Set.copyOf(keys), pairSettings, keypointIds,
-        torchThreads, fitStarts, fitAgreement, azimuthDecoding);
+        torchThreads, fitStarts, fitAgreement, azimuthDecoding, fitTarget, fitLoss);
   }
 
   /** The same settings with libtorch's intra-op threads per task. */
@@ -95,7 +115,7 @@ public record InferSettings(
     return new InferSettings(settings, batchSize, voxelNet, margin, givenBox, silhouetteThreshold,
         iso, fov, referenceDistance, fitSize, fitSteps, fitLearningRate, maxFaces, fitFree, points,
         transferMode, k, temperature, search, seed, maxPixels, visualize, pairSettings, keypointIds, n, fitStarts,
-        fitAgreement, azimuthDecoding);
+        fitAgreement, azimuthDecoding, fitTarget, fitLoss);
   }
 
   /** The labels of the settings, from config when the command line gives none. */
@@ -138,10 +158,10 @@ public record InferSettings(
 
   public Cycle.Options cycleOptions(KeypointTransfer transfer) {
     ViewpointFitter.Options fit = ViewpointFitter.Options.defaults()
-        .withSteps(fitSteps).withLearningRate(fitLearningRate).withFree(fitFree);
+        .withSteps(fitSteps).withLearningRate(fitLearningRate).withFree(fitFree).withLoss(fitLoss);
     return new Cycle.Options(margin, silhouetteThreshold, iso,
         new ViewpointStage(fov, referenceDistance, fitSize, maxFaces, fit, fitStarts, fitAgreement,
             azimuthDecoding),
-        new TransferStage(transfer, points, seed));
+        new TransferStage(transfer, points, seed), fitTarget);
   }
 }
