@@ -334,7 +334,7 @@ class EvaluateJobTest {
     assertEquals(List.of("dataset,category,setting,images,median_error_deg,accuracy_30,initial_median_error_deg,"
         + "initial_accuracy_30", "pix3d," + rejectedImage.category() + ",full,5,40.000,0.400000,5.000,1.000000"), lines);
     assertTrue(java.nio.file.Files.readString(out.resolve("tables/viewpoint-accuracy.md")).contains("| pix3d | "
-        + rejectedImage.category() + " | full | 5 | 40.0 | 0.400 | 5.0 | 1.000 |"));
+        + rejectedImage.category() + " | cycle-3d / full | 5 | 40.0 | 0.400 | 5.0 | 1.000 |"));
   }
 
   @Test

@@ -51,11 +51,12 @@ public record ViewpointAccuracy(String dataset, String category, String setting,
   public static TextTable table(List<ViewpointAccuracy> rows) {
     List<List<String>> body = new ArrayList<>();
     for (ViewpointAccuracy r : rows) {
-      body.add(List.of(r.dataset, r.category, r.setting, Integer.toString(r.images), fmt(r.medianErrorDeg, "%.1f"),
+      body.add(List.of(r.dataset, r.category, new PaperTables.Run(PaperTables.CYCLE, r.setting, "single").label(),
+          Integer.toString(r.images), fmt(r.medianErrorDeg, "%.1f"),
           fmt(r.accuracy, "%.3f"), fmt(r.initialMedianErrorDeg, "%.1f"), fmt(r.initialAccuracy, "%.3f")));
     }
     return new TextTable("viewpoint-accuracy", "Predicted viewpoints against the true cameras (angle between viewing"
-        + " directions; initial = ViewNet's, before fine-tuning)", List.of("dataset", "category", "setting",
+        + " directions; initial = ViewNet's, before fine-tuning)", List.of("dataset", "category", "run",
         "images", "median deg", "acc@30", "initial median deg", "initial acc@30"), body);
   }
 
