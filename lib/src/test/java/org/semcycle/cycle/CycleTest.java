@@ -51,21 +51,31 @@ class CycleTest {
   static final Camera TRUE_CAMERA = Camera.lookAt(Viewpoint.of(250, 40, 2.0), 96, 96, 35);
   static final Mesh TRUE_MESH = PrimitiveMeshes.box(-0.45, -0.45, -0.45, 0.45, 0.45, 0.45);
 
-  static final SketchPredictor SKETCH = new SketchPredictor() {
-    @Override
-    public int imageSize() {
-      return S;
-    }
+  static final SketchPredictor SKETCH = sketchNet(1f);
 
-    @Override
-    public List<SketchMaps> predict(List<float[]> crops) {
-      List<SketchMaps> out = new ArrayList<>();
-      for (float[] ignored : crops) {
-        out.add(square(0.25f));
+  /** A SketchNet that draws {@link #square} at depth 0.25, its silhouette probabilities times {@code certainty}. */
+  static SketchPredictor sketchNet(float certainty) {
+    return new SketchPredictor() {
+      @Override
+      public int imageSize() {
+        return S;
       }
-      return out;
-    }
-  };
+
+      @Override
+      public List<SketchMaps> predict(List<float[]> crops) {
+        List<SketchMaps> out = new ArrayList<>();
+        for (float[] ignored : crops) {
+          SketchMaps m = square(0.25f);
+          float[] sil = m.silhouette();
+          for (int i = 0; i < sil.length; i++) {
+            sil[i] *= certainty;
+          }
+          out.add(m);
+        }
+        return out;
+      }
+    };
+  }
 
   static final ShapePredictor SHAPE = new ShapePredictor() {
     @Override
@@ -258,26 +268,7 @@ class CycleTest {
   @Test
   void theFitMatchesTheThresholdedSilhouetteOrItsProbabilities() {
     // SketchNet 50% sure of the square: the mask is the square, the probabilities half of it.
-    SketchPredictor unsure = new SketchPredictor() {
-      @Override
-      public int imageSize() {
-        return S;
-      }
-
-      @Override
-      public List<SketchMaps> predict(List<float[]> crops) {
-        List<SketchMaps> out = new ArrayList<>();
-        for (float[] ignored : crops) {
-          SketchMaps m = square(0.25f);
-          float[] sil = m.silhouette().clone();
-          for (int i = 0; i < sil.length; i++) {
-            sil[i] *= 0.5f;
-          }
-          out.add(new SketchMaps(S, m.depth01(), m.normals(), sil, m.zmin(), m.zmax()));
-        }
-        return out;
-      }
-    };
+    SketchPredictor unsure = sketchNet(0.5f);
     CycleNets nets = new CycleNets(unsure, SHAPE, view(3, 30), null, POSITION, List.of());
     Cycle.Options mask = cycle(nets).options();
     Cycle.Options probability = new Cycle.Options(mask.margin(), mask.silhouetteThreshold(), mask.iso(),

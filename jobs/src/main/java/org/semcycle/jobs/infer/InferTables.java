@@ -91,14 +91,12 @@ public final class InferTables {
     Viewpoint v = r.viewpoint();
     Viewpoint i = r.initialViewpoint();
     Double fitIou = Double.isNaN(r.fitIou()) ? null : r.fitIou();
-    if (truth == null) {
-      return RowFactory.create(t.dataset(), t.category(), t.imageId(), r.setting().label(), v.azimuth(),
-          v.elevation(), v.distance(), i.azimuth(), i.elevation(), fitIou, null, null, null, null);
-    }
+    boolean known = truth != null;
     return RowFactory.create(t.dataset(), t.category(), t.imageId(), r.setting().label(), v.azimuth(),
-        v.elevation(), v.distance(), i.azimuth(), i.elevation(), fitIou, truth.azimuth(), truth.elevation(),
-        Metrics.viewpointAngle(v.azimuth(), v.elevation(), truth.azimuth(), truth.elevation()),
-        Metrics.viewpointAngle(i.azimuth(), i.elevation(), truth.azimuth(), truth.elevation()));
+        v.elevation(), v.distance(), i.azimuth(), i.elevation(), fitIou,
+        known ? truth.azimuth() : null, known ? truth.elevation() : null,
+        known ? Metrics.viewpointAngle(v.azimuth(), v.elevation(), truth.azimuth(), truth.elevation()) : null,
+        known ? Metrics.viewpointAngle(i.azimuth(), i.elevation(), truth.azimuth(), truth.elevation()) : null);
   }
 
   static Row timing(ImageTask t, String pairId, String setting, String stage, double ms) {
