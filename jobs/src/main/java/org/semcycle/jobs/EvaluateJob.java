@@ -3,7 +3,9 @@ package org.semcycle.jobs;
 import org.semcycle.spark.Sessions;
 import org.semcycle.spark.JobOutput;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -374,18 +376,20 @@ public final class EvaluateJob {
     }
     Dataset<Row> v = spark.read().parquet(Locations.join(predictions, "viewpoints"))
         .where(col("error_deg").isNotNull());
+    // Exact medians (Spark's percentile interpolates between the middle two, as Metrics.median),
+    // aggregated on the executors: no image's angle travels to the driver.
+    double limit = ViewpointAccuracy.ACCURACY_DEG;
     List<ViewpointAccuracy> out = new ArrayList<>();
     for (Row r : v.groupBy("dataset", "category", "setting")
-        .agg(collect_list("error_deg"), collect_list("initial_error_deg"))
+        .agg(count(lit(1)), expr("percentile(error_deg, 0.5)"),
+            avg(when(col("error_deg").leq(limit), 1.0).otherwise(0.0)),
+            expr("percentile(initial_error_deg, 0.5)"),
+            avg(when(col("initial_error_deg").leq(limit), 1.0).otherwise(0.0)))
         .orderBy("dataset", "category", "setting").collectAsList()) {
-      out.add(ViewpointAccuracy.of(r.getString(0), r.getString(1), r.getString(2), doubles(r.getList(3)),
-          doubles(r.getList(4))));
+      out.add(new ViewpointAccuracy(r.getString(0), r.getString(1), r.getString(2), (int) r.getLong(3),
+          r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7)));
     }
     return out;
-  }
-
-  private static double[] doubles(List<Double> values) {
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /**

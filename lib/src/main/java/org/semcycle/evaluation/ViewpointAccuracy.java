@@ -3,7 +3,6 @@ package org.semcycle.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.semcycle.training.Metrics;
 
 /**
  * The predicted viewpoints of one run (a cycle setting that predicts its camera) on one data set
@@ -23,17 +22,6 @@ public record ViewpointAccuracy(String dataset, String category, String setting,
 
   /** The angle (degrees) within which a viewpoint counts as right. */
   public static final double ACCURACY_DEG = 30;
-
-  /** Scores one run's per-image angles (degrees; {@code initialErrors} in the same order). */
-  public static ViewpointAccuracy of(String dataset, String category, String setting, double[] errors,
-      double[] initialErrors) {
-    if (errors.length != initialErrors.length) {
-      throw new IllegalArgumentException(errors.length + " errors but " + initialErrors.length + " initial errors");
-    }
-    return new ViewpointAccuracy(dataset, category, setting, errors.length, Metrics.median(errors),
-        Metrics.fractionWithin(errors, ACCURACY_DEG), Metrics.median(initialErrors),
-        Metrics.fractionWithin(initialErrors, ACCURACY_DEG));
-  }
 
   /** CSV with a header. */
   public static String csv(List<ViewpointAccuracy> rows) {
