@@ -111,29 +111,31 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
   }
 
   /**
-   * Fine-tunes {@code initial} against the {0, 1} silhouette {@code mask} (size x size), once
+   * Fine-tunes {@code initial} against the target {@code silhouette} (size x size, in [0, 1]: a
+   * {0, 1} mask or SketchNet's probabilities, {@link Cycle.FitTarget}), once
    * from each start (the initial viewpoint turned by each azimuth offset), keeping the fit of
    * the highest soft IoU. A fit is kept only when it agrees with the silhouette better than the
    * initial viewpoint: a poor target (an empty or broken predicted silhouette) must not drag a
    * sound start away.
    */
-  public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial) {
-    return finetune(mesh, mask, size, initial, null, List.of());
+  public ViewpointFitter.Fit finetune(Mesh mesh, float[] silhouette, int size, Viewpoint initial) {
+    return finetune(mesh, silhouette, size, initial, null, List.of());
   }
 
   /**
    * As {@link #finetune(Mesh, float[], int, Viewpoint)}, with fits also started at each of
    * {@code alternatives} (azimuths, degrees: e.g. ViewNet's second mode), the fits and the
    * initial viewpoint compared by {@link #agreement} with {@code sketch} (size x size; null or
-   * weights 0: the soft IoU alone).
+   * weights 0: the soft IoU alone; the agreement counts the pixels where {@code silhouette} exceeds
+   * 0.5).
    */
-  public ViewpointFitter.Fit finetune(Mesh mesh, float[] mask, int size, Viewpoint initial, SketchMaps sketch,
+  public ViewpointFitter.Fit finetune(Mesh mesh, float[] silhouette, int size, Viewpoint initial, SketchMaps sketch,
       List<Double> alternatives) {
     List<Double> offsets = new java.util.ArrayList<>(starts);
     for (double az : alternatives) {
       offsets.add(az - initial.azimuth());
     }
-    float[] target = downsample(mask, size, fitSize);
+    float[] target = downsample(silhouette, size, fitSize);
     ViewpointFitter fit = new ViewpointFitter(fitter);
     List<ViewpointFitter.Fit> fits = new java.util.ArrayList<>();
     float[] atStart;
@@ -155,13 +157,13 @@ public record ViewpointStage(double fov, double referenceDistance, int fitSize, 
     ViewpointFitter.Fit best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (ViewpointFitter.Fit f : fits) {
-      double score = score(f.softIou(), mesh, f.viewpoint(), sketch, mask, size);
+      double score = score(f.softIou(), mesh, f.viewpoint(), sketch, silhouette, size);
       if (best == null || score > bestScore) {
         best = f;
         bestScore = score;
       }
     }
-    double startScore = score(start, mesh, initial, sketch, mask, size);
+    double startScore = score(start, mesh, initial, sketch, silhouette, size);
     return bestScore >= startScore ? best : new ViewpointFitter.Fit(initial, best.lossCurve(), start);
   }
 
