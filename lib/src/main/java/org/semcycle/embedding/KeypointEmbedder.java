@@ -6,11 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.semcycle.networks.AlignedConvolution;
 import org.semcycle.networks.Layers;
 
 /**
@@ -70,14 +72,17 @@ public final class KeypointEmbedder extends AbstractBlock {
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray points = inputs.singletonOrThrow();
-    long n = points.getShape().get(1);
     NDArray x = points.transpose(0, 2, 1); // (B, 3, N)
     NDArray local = pointMlp.forward(ps, new NDList(x), training).singletonOrThrow();
     NDArray g = globalMlp.forward(ps, new NDList(local), training).singletonOrThrow();
     NDArray pooled = g.max(new int[] {2}, true); // (B, G, 1)
-    NDArray spread = pooled.repeat(2, n); // (B, G, N)
-    NDArray joined = local.concat(spread, 1);
-    NDArray out = head.forward(ps, new NDList(joined), training).singletonOrThrow();
+    // The head's first layer on cat(local, pooled at every point), the pooled part once a cloud.
+    java.util.List<Block> layers = head.getChildren().values();
+    NDArray out = ((AlignedConvolution) layers.get(0)).forwardWithConstant(ps, local, pooled, training)
+        .singletonOrThrow();
+    for (Block layer : layers.subList(1, layers.size())) {
+      out = layer.forward(ps, new NDList(out), training).singletonOrThrow();
+    }
     return new NDList(out.transpose(0, 2, 1));
   }
 

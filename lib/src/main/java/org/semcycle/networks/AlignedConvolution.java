@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -47,6 +48,11 @@ import java.util.function.IntFunction;
  * last level sees 16 upsampled channels and the 3 image channels, 19 in all, which would run
  * padded to 32; as two convolutions (16 aligned, 3 small) with their slices of the weight it runs
  * on 19, and the image part needs no input gradient.
+ *
+ * <p>{@link #forwardWithConstant} convolves, with a pointwise 1D convolution, a concatenation
+ * whose second part is the same at every position (the embedder's per-point features beside the
+ * cloud's pooled feature): {@code conv(cat(a, spread(g)), W) = conv(a, W_a) + spread(W_g g + b)},
+ * so the constant part is multiplied once per sample instead of at each of the N positions.
  *
  * <p>The input is padded up to the weight's own input channels, so parameters saved under either
  * rule load and compute what they computed when saved (a model whose stem was trained on 16
@@ -180,6 +186,42 @@ public final class AlignedConvolution extends InitOnceBlock {
       y = y == null ? part : y.add(part);
       from += c;
     }
+    if (alignedFilters != filters) {
+      y = y.get(new NDIndex(":, :{}", filters));
+    }
+    return new NDList(y);
+  }
+
+  /**
+   * This convolution, pointwise 1D (kernel 1, stride 1, no padding), of {@code cat(varying,
+   * constant repeated along the positions)}: {@code varying} (B, C_v, N), {@code constant} (B,
+   * C_c, 1). The same function as {@link #forward} on the concatenation; the constant's part of
+   * the weight meets one position per sample instead of N. Falls back to the concatenation when
+   * the parts do not split the weight's input channels as they are (padded inputs).
+   */
+  public NDList forwardWithConstant(ParameterStore ps, NDArray varying, NDArray constant, boolean training) {
+    long n = varying.getShape().get(2);
+    long cv = varying.getShape().get(1);
+    long cc = constant.getShape().get(1);
+    if (!(conv instanceof Conv1d c1) || c1.getKernelShape().get(0) != 1 || c1.getStride().get(0) != 1
+        || c1.getPadding().get(0) != 0 || c1.getGroups() != 1 || constant.getShape().get(2) != 1) {
+      throw new IllegalArgumentException("forwardWithConstant needs a pointwise Conv1d and a (B, C, 1) constant");
+    }
+    if (weight.getArray().getShape().get(1) != cv + cc) {
+      return forward(ps, new NDList(NDArrays.concat(new NDList(varying, constant.repeat(2, n)), 1)), training);
+    }
+    NDManager step = varying.getManager();
+    NDArray w = ps.getValue(weight, varying.getDevice(), training);
+    NDArray bias = c1.isIncludeBias()
+        ? ps.getValue(conv.getParameters().get("bias"), varying.getDevice(), training) : null;
+    // Views of the parameter, kept with the step's arrays (not the model's manager).
+    NDArray wv = w.get(new NDIndex(":, :{}", cv));
+    NDArray wc = w.get(new NDIndex(":, {}:", cv));
+    wv.attach(step);
+    wc.attach(step);
+    NDArray perPoint = Conv1d.conv1d(varying, wv, null, c1.getStride(), c1.getPadding(), c1.getDilation(), 1).head();
+    NDArray perSample = Conv1d.conv1d(constant, wc, bias, c1.getStride(), c1.getPadding(), c1.getDilation(), 1).head();
+    NDArray y = perPoint.add(perSample);
     if (alignedFilters != filters) {
       y = y.get(new NDIndex(":, :{}", filters));
     }

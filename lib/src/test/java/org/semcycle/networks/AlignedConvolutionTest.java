@@ -21,8 +21,9 @@ import java.io.DataOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which channels {@link AlignedConvolution} pads, and that parameters saved by a convolution that
- * padded its small input load into one that does not and compute what they computed.
+ * Which channels {@link AlignedConvolution} pads, that parameters saved by a convolution that
+ * padded its small input load into one that does not and compute what they computed, and that its
+ * split forms (by parts, with a constant part) compute the plain convolution's function and gradients.
  */
 class AlignedConvolutionTest {
   private static final Shape RGB = new Shape(2, 3, 16, 16);
@@ -95,6 +96,56 @@ class AlignedConvolutionTest {
       for (int k = 0; k < whole.length; k++) {
         assertArrayEquals(whole[k], byParts[k], 1e-12, "output, then the gradients of up, weight, bias: " + k);
       }
+    }
+  }
+
+  @Test
+  void aPartConstantAlongThePointsIsConvolvedOnceAndComputesTheSameFunction() {
+    DjlRuntime.trainingMode();
+    try (NDManager m = NDManager.newBaseManager()) {
+      Engine.getInstance().setRandomSeed(8);
+      Block conv = Layers.pointwiseConv1d(24); // 16 + 32 -> 24 (run with 32 filters)
+      conv.initialize(m, DataType.FLOAT64, new Shape(2, 48, 10));
+      NDArray local = m.randomUniform(-1, 1, new Shape(2, 16, 10), DataType.FLOAT64);
+      NDArray pooled = m.randomUniform(-1, 1, new Shape(2, 32, 1), DataType.FLOAT64);
+      NDArray c = m.randomUniform(-1, 1, new Shape(2, 24, 10), DataType.FLOAT64);
+      double[][] split = pointwiseGradients(m, conv, local, pooled, c, true);
+      double[][] whole = pointwiseGradients(m, conv, local, pooled, c, false);
+      assertEquals(2 * 24 * 10, split[0].length);
+      for (int k = 0; k < whole.length; k++) {
+        assertArrayEquals(whole[k], split[k], 1e-12, "output, then the gradients of local, pooled, weight, bias: " + k);
+      }
+    }
+  }
+
+  /** Output and gradients (local, pooled, each parameter) under sum(y * c), split or concatenated. */
+  private static double[][] pointwiseGradients(NDManager m, Block conv, NDArray local0, NDArray pooled0, NDArray c,
+      boolean split) {
+    try (NDManager sub = m.newSubManager()) {
+      NDArray local = local0.duplicate();
+      NDArray pooled = pooled0.duplicate();
+      local.attach(sub);
+      pooled.attach(sub);
+      local.setRequiresGradient(true);
+      pooled.setRequiresGradient(true);
+      NDArray y;
+      ParameterStore ps = new ParameterStore(sub, false);
+      try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        y = split ? ((AlignedConvolution) conv).forwardWithConstant(ps, local, pooled, true).head()
+            : conv.forward(ps, new NDList(ai.djl.ndarray.NDArrays.concat(
+                new NDList(local, pooled.repeat(2, local.getShape().get(2))), 1)), true).head();
+        gc.backward(y.mul(c).sum());
+      }
+      java.util.List<double[]> out = new java.util.ArrayList<>();
+      out.add(y.toDoubleArray());
+      out.add(local.getGradient().toDoubleArray());
+      out.add(pooled.getGradient().toDoubleArray());
+      for (var p : conv.getParameters()) {
+        NDArray w = p.getValue().getArray();
+        out.add(w.getGradient().toDoubleArray());
+        JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) w);
+      }
+      return out.toArray(new double[0][]);
     }
   }
 
