@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -144,22 +145,27 @@ public final class InferJob {
       Dataset<Row> timings = spark.read().schema(InferTables.TIMINGS).parquet(out.published("timings"));
       Dataset<Row> rejects = spark.read().schema(InferTables.REJECTS).parquet(out.published("rejects"));
       Dataset<Row> written = spark.read().schema(InferTables.PREDICTIONS).parquet(out.published("predictions"));
-      JobOutput.singleCsv(spark, timings.groupBy("setting", "stage")
-          .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images"))
-          .orderBy("setting", "stage"), out.staged("timings.csv"));
-      JobOutput.singleCsv(spark, rejects.orderBy("dataset", "category", "image_id", "setting"), out.staged("rejects.csv"));
+      JobOutput.singleCsvSorted(spark, timings.groupBy("setting", "stage")
+          .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images")),
+          out.staged("timings.csv"), "setting", "stage");
+      JobOutput.singleCsvSorted(spark, rejects, out.staged("rejects.csv"), "dataset", "category", "image_id", "setting");
       Dataset<Row> viewpoints = spark.read().schema(InferTables.VIEWPOINTS).parquet(out.published("viewpoints"));
-      JobOutput.singleCsv(spark, viewpoints.orderBy("dataset", "category", "image_id", "setting"),
-          out.staged("viewpoints.csv"));
+      JobOutput.singleCsvSorted(spark, viewpoints, out.staged("viewpoints.csv"), "dataset", "category", "image_id",
+          "setting");
       out.replace("timings.csv", "rejects.csv", "viewpoints.csv");
       if (in.readers().containsKey(PlainImages.NAME)) {
         writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)), in.keypointNames(), out);
       }
-      long rows = written.count();
-      long predicted = written.where("pair_id is null")
-          .select("dataset", "category", "image_id", "setting").distinct().count();
-      long rejected = rejects.where("setting is not null and pair_id is null").count()
-          + rejects.where("setting is null").count() * s.settings().size()
+      // One aggregation per table: the rows written, and the (image, setting) pairs they predict.
+      Row counts = written.agg(org.apache.spark.sql.functions.count("*"),
+          org.apache.spark.sql.functions.countDistinct(when(col("pair_id").isNull(),
+              struct("dataset", "category", "image_id", "setting")))).first();
+      long rows = counts.getLong(0);
+      long predicted = counts.getLong(1);
+      Row rejectCounts = rejects.agg(
+          org.apache.spark.sql.functions.count(when(col("setting").isNotNull().and(col("pair_id").isNull()), 1)),
+          org.apache.spark.sql.functions.count(when(col("setting").isNull(), 1))).first();
+      long rejected = rejectCounts.getLong(0) + rejectCounts.getLong(1) * s.settings().size()
           - listingRejectCount * (long) s.settings().size();
       Map<String, Double> mean = new LinkedHashMap<>();
       for (Row r : timings.where("setting = 'full'").groupBy("stage")
