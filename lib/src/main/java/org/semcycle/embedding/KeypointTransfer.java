@@ -48,7 +48,7 @@ public final class KeypointTransfer {
     }
 
     /** Cells probed per point by default. */
-    public static final int DEFAULT_PROBES = 8;
+    public static final int DEFAULT_PROBES = 4;
 
     public Search {
       if (method == null || probes < 1) {

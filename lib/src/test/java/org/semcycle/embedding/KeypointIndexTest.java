@@ -87,8 +87,8 @@ class KeypointIndexTest {
 
   @Test
   void aDemoSizedDatabaseIsSearchedWholeAtTheDefaultProbes() {
-    // 105 rows of 21 ids: 21 cells of 5 rows, more cells than the 8 probes, but 8 probes of
-    // at least 32 rows each cover every row, so the search is the brute force's.
+    // 105 rows of 21 ids: 21 cells of 5 rows, more cells than the default probes, but those
+    // probes take at least 32 rows each (128), which covers every row: the brute force's search.
     KeypointDatabase db = gaussian(105, 21, 6, 8);
     assertEquals(21, db.index("s").cells());
     assertDefaultProbesAreTheBruteForce(db, gaussianQueries(200, 6, 9), 6);
@@ -118,7 +118,7 @@ class KeypointIndexTest {
 
   /**
    * 21 ids x 1000 models of clustered 64-d rows (147 cells): against the brute force (in double),
-   * the default 8 probes find >= 95% of the 8 nearest, one probe fewer, and probing every cell
+   * the default probes find >= 95% of the 8 nearest, one probe fewer, and probing every cell
    * finds exactly the brute force's neighbours.
    */
   @Test

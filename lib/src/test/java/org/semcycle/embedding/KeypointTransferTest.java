@@ -102,8 +102,9 @@ class KeypointTransferTest {
       System.out.printf(Locale.ROOT, "TRANSFER training: %d steps in %.1f s, loss %.4f -> %.4f (last epoch's mean)%n",
           steps, trainSeconds, first, last);
 
-      // The index (8 cells, one per id: the default 8 probes search exactly) picks what the
-      // plain vote over brute-force neighbours picks; one probe (approximate) may not.
+      // The index (8 cells, one per id; the default probes' at least 32 rows each cover every row,
+      // so it searches exactly) picks what the plain vote over brute-force neighbours picks; one
+      // probe (approximate) may not.
       KeypointTransfer vote = new KeypointTransfer(db, KeypointTransfer.Options.defaults());
       KeypointTransfer oneProbe = new KeypointTransfer(db,
           KeypointTransfer.Options.defaults().withSearch(KeypointTransfer.Search.index(1)));
