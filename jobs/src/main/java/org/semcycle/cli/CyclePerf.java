@@ -43,6 +43,9 @@ final class CyclePerf {
   static List<PerfCommand.Row> run(Config c, Path demo, double seconds) throws Exception {
     List<PerfCommand.Row> rows = new ArrayList<>();
     Path models = models(demo);
+    // Per core: libtorch's ops on this thread alone (its default is 2 intra-op threads), as an
+    // infer task with one core runs them; the stage times are then one core's milliseconds.
+    org.semcycle.networks.DjlRuntime.threadsForThisThread(1);
     try (CycleNets nets = CycleNets.loadFor(models, "chair", c.getString("semcycle.infer.voxel-net"), Device.cpu())) {
       int s = nets.imageSize();
       rows.add(net("sketch net inference", nets.sketch()::predict, 3 * s * s, seconds));

@@ -19,7 +19,9 @@ import org.semcycle.networks.Layers;
  * Dense per-point keypoint embedding network, PointNet segmentation style (stage 5 of
  * PIPELINE.md): a shared per-point MLP (1x1 convolutions) gives a local feature; a further MLP and
  * a max-pool over the points give one global feature per cloud, which is concatenated back to
- * every point's local feature; a per-point MLP maps that to the embedding.
+ * every point's local feature; a per-point MLP maps that to the embedding. The concatenation is
+ * never built: the head's first layer takes the local features and the global one apart
+ * ({@link AlignedConvolution#forwardWithConstant}), the global part once per cloud.
  *
  * <p>Input: {@code (B, N, 3)} normalised points ({@link PointNormalizer}); output: {@code (B, N,
  * D)} embeddings with D = {@link EmbedderConfig#embeddingDim()}. No nonlinearity after the last
