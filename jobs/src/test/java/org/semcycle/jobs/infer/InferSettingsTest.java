@@ -24,7 +24,9 @@ class InferSettingsTest {
     KeypointTransfer.Options defaults = transfer(Map.of());
     assertEquals(KeypointTransfer.Mode.KNN_VOTE, defaults.mode());
     assertEquals(8, defaults.k());
-    assertEquals(KeypointTransfer.Search.index(8), defaults.search());
+    assertEquals(KeypointTransfer.Search.defaults(), defaults.search(),
+        "the configuration's default is the library's");
+    assertEquals(4, defaults.search().probes());
     assertEquals(KeypointTransfer.Search.index(3),
         transfer(Map.of("semcycle.infer.transfer.probes", 3)).search());
     assertEquals(KeypointTransfer.Search.exact(),
