@@ -91,8 +91,11 @@ class AlignedConvolutionTest {
       NDArray up = m.randomUniform(-1, 1, upShape, DataType.FLOAT64);
       NDArray image = m.randomUniform(0, 1, imageShape, DataType.FLOAT64);
       NDArray c = m.randomUniform(-1, 1, new Shape(2, 3, 8, 8), DataType.FLOAT64);
-      double[][] byParts = gradients(m, conv, up, image, c, true);
-      double[][] whole = gradients(m, conv, up, image, c, false);
+      // The image is a constant part (no gradient wanted), as in the U-Net.
+      double[][] byParts = gradients(m, conv, new NDArray[] {up}, c,
+          (ps, x) -> ((AlignedConvolution) conv).forwardParts(ps, new NDList(x[0], image), true).head());
+      double[][] whole = gradients(m, conv, new NDArray[] {up}, c,
+          (ps, x) -> conv.forward(ps, new NDList(ai.djl.ndarray.NDArrays.concat(new NDList(x[0], image), 1)), true).head());
       for (int k = 0; k < whole.length; k++) {
         assertArrayEquals(whole[k], byParts[k], 1e-12, "output, then the gradients of up, weight, bias: " + k);
       }
@@ -109,8 +112,11 @@ class AlignedConvolutionTest {
       NDArray local = m.randomUniform(-1, 1, new Shape(2, 16, 10), DataType.FLOAT64);
       NDArray pooled = m.randomUniform(-1, 1, new Shape(2, 32, 1), DataType.FLOAT64);
       NDArray c = m.randomUniform(-1, 1, new Shape(2, 24, 10), DataType.FLOAT64);
-      double[][] split = pointwiseGradients(m, conv, local, pooled, c, true);
-      double[][] whole = pointwiseGradients(m, conv, local, pooled, c, false);
+      NDArray[] in = {local, pooled};
+      double[][] split = gradients(m, conv, in, c,
+          (ps, x) -> ((AlignedConvolution) conv).forwardWithConstant(ps, x[0], x[1], true).head());
+      double[][] whole = gradients(m, conv, in, c, (ps, x) -> conv.forward(ps, new NDList(
+          ai.djl.ndarray.NDArrays.concat(new NDList(x[0], x[1].repeat(2, x[0].getShape().get(2))), 1)), true).head());
       assertEquals(2 * 24 * 10, split[0].length);
       for (int k = 0; k < whole.length; k++) {
         assertArrayEquals(whole[k], split[k], 1e-12, "output, then the gradients of local, pooled, weight, bias: " + k);
@@ -118,54 +124,34 @@ class AlignedConvolutionTest {
     }
   }
 
-  /** Output and gradients (local, pooled, each parameter) under sum(y * c), split or concatenated. */
-  private static double[][] pointwiseGradients(NDManager m, Block conv, NDArray local0, NDArray pooled0, NDArray c,
-      boolean split) {
-    try (NDManager sub = m.newSubManager()) {
-      NDArray local = local0.duplicate();
-      NDArray pooled = pooled0.duplicate();
-      local.attach(sub);
-      pooled.attach(sub);
-      local.setRequiresGradient(true);
-      pooled.setRequiresGradient(true);
-      NDArray y;
-      ParameterStore ps = new ParameterStore(sub, false);
-      try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        y = split ? ((AlignedConvolution) conv).forwardWithConstant(ps, local, pooled, true).head()
-            : conv.forward(ps, new NDList(ai.djl.ndarray.NDArrays.concat(
-                new NDList(local, pooled.repeat(2, local.getShape().get(2))), 1)), true).head();
-        gc.backward(y.mul(c).sum());
-      }
-      java.util.List<double[]> out = new java.util.ArrayList<>();
-      out.add(y.toDoubleArray());
-      out.add(local.getGradient().toDoubleArray());
-      out.add(pooled.getGradient().toDoubleArray());
-      for (var p : conv.getParameters()) {
-        NDArray w = p.getValue().getArray();
-        out.add(w.getGradient().toDoubleArray());
-        JniUtils.zeroGrad((ai.djl.pytorch.engine.PtNDArray) w);
-      }
-      return out.toArray(new double[0][]);
-    }
+  /** A forward pass of the convolution on the (gradient-tracking) inputs. */
+  private interface Forward {
+    NDArray apply(ParameterStore ps, NDArray[] inputs);
   }
 
-  /** The output, the gradient of up and of each parameter under the loss sum(y * c). */
-  private static double[][] gradients(NDManager m, Block conv, NDArray up0, NDArray image, NDArray c,
-      boolean byParts) {
+  /**
+   * The output, the gradients of the inputs (copies of {@code inputs0}) and of each parameter of
+   * {@code conv} under the loss sum(y * c).
+   */
+  private static double[][] gradients(NDManager m, Block conv, NDArray[] inputs0, NDArray c, Forward forward) {
     try (NDManager sub = m.newSubManager()) {
-      NDArray up = up0.duplicate();
-      up.attach(sub);
-      up.setRequiresGradient(true);
+      NDArray[] inputs = new NDArray[inputs0.length];
+      for (int i = 0; i < inputs.length; i++) {
+        inputs[i] = inputs0[i].duplicate();
+        inputs[i].attach(sub);
+        inputs[i].setRequiresGradient(true);
+      }
       NDArray y;
       ParameterStore ps = new ParameterStore(sub, false);
       try (ai.djl.training.GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        y = byParts ? ((AlignedConvolution) conv).forwardParts(ps, new NDList(up, image), true).head()
-            : conv.forward(ps, new NDList(ai.djl.ndarray.NDArrays.concat(new NDList(up, image), 1)), true).head();
+        y = forward.apply(ps, inputs);
         gc.backward(y.mul(c).sum());
       }
       java.util.List<double[]> out = new java.util.ArrayList<>();
       out.add(y.toDoubleArray());
-      out.add(up.getGradient().toDoubleArray());
+      for (NDArray x : inputs) {
+        out.add(x.getGradient().toDoubleArray());
+      }
       for (var p : conv.getParameters()) {
         NDArray w = p.getValue().getArray();
         out.add(w.getGradient().toDoubleArray());
