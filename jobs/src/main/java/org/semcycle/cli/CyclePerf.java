@@ -177,9 +177,9 @@ final class CyclePerf {
   static final List<String> SPEEDUP_SETS = List.of("pix3d", "spair", "pfpascal");
 
   /**
-   * The infer job (setting full, every image of the demo's sets, no pair mode) on local[1] and
-   * on local[2], after a warm-up run (JIT, file caches); each timed run loads its nets afresh, as
-   * a new executor would.
+   * The infer job (setting full on every image of the demo's sets, no pair mode; the 2D baseline
+   * on the pair sets' pairs, as the models folder has it) on local[1] and on local[2], after a
+   * warm-up run (JIT, file caches); each timed run loads its nets afresh, as a new executor would.
    */
   private static List<PerfCommand.Row> sparkSpeedup(Config c, Path demo) throws Exception {
     List<PerfCommand.Row> rows = new ArrayList<>();
