@@ -37,10 +37,16 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
 
   private final Model model;
   private final KeypointEmbedder block;
+  /** The loaded parameters' inference form, or null (a created net, which trains). */
+  private final FoldedEmbedder folded;
+  /** A parameter whose gradient says the net was made trainable (the folded form is then stale). */
+  private final ai.djl.nn.Parameter probe;
 
-  private EmbeddingNet(Model model, KeypointEmbedder block) {
+  private EmbeddingNet(Model model, KeypointEmbedder block, FoldedEmbedder folded) {
     this.model = model;
     this.block = block;
+    this.folded = folded;
+    this.probe = block.getParameters().valueAt(0);
   }
 
   /** A new, randomly initialised network on the CPU; the same seed gives the same weights. */
@@ -55,7 +61,7 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
     KeypointEmbedder block = new KeypointEmbedder(config);
     model.setBlock(block);
     block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 8, 3));
-    return new EmbeddingNet(model, block);
+    return new EmbeddingNet(model, block, null);
   }
 
   /** Loads a network saved by {@link #save} on the CPU. */
@@ -63,7 +69,11 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
     return load(dir, Device.cpu());
   }
 
-  /** Loads a network saved by {@link #save}. */
+  /**
+   * Loads a network saved by {@link #save}. Until its parameters are made trainable ({@code
+   * Checkpoints.requireGradients}), {@link #embed} runs them as loaded with each batch norm folded
+   * into the convolution before it ({@link FoldedEmbedder}); afterwards the block's forward.
+   */
   public static EmbeddingNet load(Path dir, Device device) throws IOException {
     Path cfgFile = dir.resolve(CONFIG_FILE);
     EmbedderConfig config = readConfig(cfgFile);
@@ -80,7 +90,8 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
           "not parameters of " + config + ": " + e.getMessage(), e);
     }
     org.semcycle.training.HalfPrecision.widen(block, model.getNDManager());
-    return new EmbeddingNet(model, block);
+    return new EmbeddingNet(model, block,
+        NoGrad.run(() -> FoldedEmbedder.of(block, model.getNDManager())));
   }
 
   /** Writes {@value #CONFIG_FILE} and the parameters into {@code dir} (created if missing). */
@@ -172,6 +183,9 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
     }
     return NoGrad.run(() -> {
       try (NDManager sub = model.getNDManager().newSubManager()) {
+        if (folded != null && !probe.getArray().hasGradient()) {
+          return folded.embed(sub, xyz, batch, points);
+        }
         NDArray in = sub.create(xyz, new Shape(batch, points, 3));
         return forward(new ParameterStore(sub, false), in, false).toFloatArray();
       }
@@ -185,6 +199,9 @@ public final class EmbeddingNet implements PointEmbedder, AutoCloseable {
 
   @Override
   public void close() {
+    if (folded != null) {
+      folded.close();
+    }
     model.close();
   }
 }

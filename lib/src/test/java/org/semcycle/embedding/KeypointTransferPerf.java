@@ -29,7 +29,7 @@ import org.semcycle.synthetic.SynthModel;
  * <pre>
  * mvn -B -o -pl lib test -Dtest=KeypointTransferPerf -Dtest.excludedGroups= \
  *     [-Dsemcycle.perf.embedder=DIR] [-Dsemcycle.perf.models=7,300] \
- *     [-Dsemcycle.perf.rows=10000,100000,1000000]
+ *     [-Dsemcycle.perf.rows=10000,100000,1000000] [-Dsemcycle.perf.passes=2]
  * </pre>
  *
  * <ol>
@@ -55,6 +55,8 @@ class KeypointTransferPerf {
   private static final int IMAGES = 20;
   private static final int POINTS = 2048;
   private static final int K = 8;
+  /** Passes over the images in {@link #chairs} (the last is reported). */
+  private static final int PASSES = Math.max(2, Integer.getInteger("semcycle.perf.passes", 2));
 
   @Test
   void chairs() throws Exception {
@@ -111,8 +113,8 @@ class KeypointTransferPerf {
     int changed = 0;
     int changedBrute = 0;
     double recall = 0;
-    // Two passes over the images: the first warms the JIT up, the second is reported.
-    for (int rep = 0; rep < 2; rep++) {
+    // Passes over the images: the first ones warm the JIT up, the last is reported.
+    for (int rep = 0; rep < PASSES; rep++) {
       java.util.Arrays.fill(t, 0);
       changed = 0;
       changedBrute = 0;
