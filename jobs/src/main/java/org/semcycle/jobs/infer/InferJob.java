@@ -28,6 +28,7 @@ import org.semcycle.images.ImagePair;
 import org.semcycle.images.ImageSet;
 import org.semcycle.images.ImageTask;
 import org.semcycle.images.PlainImages;
+import org.semcycle.spark.ConcurrentJobs;
 import org.semcycle.spark.JobOutput;
 import org.semcycle.spark.HadoopDataRoot;
 import org.semcycle.spark.HadoopDataSink;
@@ -131,45 +132,78 @@ public final class InferJob {
       Dataset<Row> preds = spark.createDataFrame(results.flatMap(r -> r.predictions().iterator()),
           InferTables.PREDICTIONS);
       preds.write().mode(SaveMode.Overwrite).partitionBy("dataset").parquet(out.staged("predictions"));
-      spark.sparkContext().setJobDescription("infer: viewpoints, timings and rejects");
-      spark.createDataFrame(results.flatMap(r -> r.viewpoints().iterator()), InferTables.VIEWPOINTS)
-          .write().mode(SaveMode.Overwrite).parquet(out.staged("viewpoints"));
-      spark.createDataFrame(results.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
-          .write().mode(SaveMode.Overwrite).parquet(out.staged("timings"));
       JavaRDD<Row> rejectRows = results.flatMap(r -> r.rejects().iterator())
           .union(jsc.parallelize(listingRejects, 1));
-      spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
-          .mode(SaveMode.Overwrite).parquet(out.staged("rejects"));
+      // The side tables from the cached results, side by side (ConcurrentJobs).
+      JavaRDD<InferStage.Result> cached = results;
+      ConcurrentJobs.run(spark, "infer: viewpoints, timings and rejects", List.of(
+          () -> {
+            spark.createDataFrame(cached.flatMap(r -> r.viewpoints().iterator()), InferTables.VIEWPOINTS)
+                .write().mode(SaveMode.Overwrite).parquet(out.staged("viewpoints"));
+            return null;
+          },
+          () -> {
+            spark.createDataFrame(cached.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
+                .write().mode(SaveMode.Overwrite).parquet(out.staged("timings"));
+            return null;
+          },
+          () -> {
+            spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
+                .mode(SaveMode.Overwrite).parquet(out.staged("rejects"));
+            return null;
+          }));
       out.commit("predictions", "viewpoints", "timings", "rejects");
       // With a schema: a table with no row has no Parquet file to infer one from.
       Dataset<Row> timings = spark.read().schema(InferTables.TIMINGS).parquet(out.published("timings"));
       Dataset<Row> rejects = spark.read().schema(InferTables.REJECTS).parquet(out.published("rejects"));
       Dataset<Row> written = spark.read().schema(InferTables.PREDICTIONS).parquet(out.published("predictions"));
-      JobOutput.singleCsvSorted(spark, timings.groupBy("setting", "stage")
-          .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images")),
-          out.staged("timings.csv"), "setting", "stage");
-      JobOutput.singleCsvSorted(spark, rejects, out.staged("rejects.csv"), "dataset", "category", "image_id", "setting");
       Dataset<Row> viewpoints = spark.read().schema(InferTables.VIEWPOINTS).parquet(out.published("viewpoints"));
-      JobOutput.singleCsvSorted(spark, viewpoints, out.staged("viewpoints.csv"), "dataset", "category", "image_id",
-          "setting");
+      List<java.util.concurrent.Callable<?>> ends = new ArrayList<>(List.of(
+          () -> {
+            JobOutput.singleCsvSorted(spark, timings.groupBy("setting", "stage")
+                .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images")),
+                out.staged("timings.csv"), "setting", "stage");
+            return null;
+          },
+          () -> {
+            JobOutput.singleCsvSorted(spark, rejects, out.staged("rejects.csv"), "dataset", "category", "image_id", "setting");
+            return null;
+          },
+          () -> {
+            JobOutput.singleCsvSorted(spark, viewpoints, out.staged("viewpoints.csv"), "dataset", "category", "image_id",
+                "setting");
+            return null;
+          },
+          // One aggregation per table: the rows written, and the (image, setting) pairs they predict.
+          () -> written.agg(org.apache.spark.sql.functions.count("*"),
+              org.apache.spark.sql.functions.countDistinct(when(col("pair_id").isNull(),
+                  struct("dataset", "category", "image_id", "setting")))).first(),
+          () -> rejects.agg(
+              org.apache.spark.sql.functions.count(when(col("setting").isNotNull().and(col("pair_id").isNull()), 1)),
+              org.apache.spark.sql.functions.count(when(col("setting").isNull(), 1))).first(),
+          () -> timings.where("setting = 'full'").groupBy("stage")
+              .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList()));
+      if (in.readers().containsKey(PlainImages.NAME)) {
+        ends.add(() -> {
+          writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)), in.keypointNames(), out);
+          return null;
+        });
+      }
+      List<Object> ended = ConcurrentJobs.run(spark, "infer: exports and counts", ends);
       out.replace("timings.csv", "rejects.csv", "viewpoints.csv");
       if (in.readers().containsKey(PlainImages.NAME)) {
-        writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)), in.keypointNames(), out);
+        out.replace("predictions.jsonl");
       }
-      // One aggregation per table: the rows written, and the (image, setting) pairs they predict.
-      Row counts = written.agg(org.apache.spark.sql.functions.count("*"),
-          org.apache.spark.sql.functions.countDistinct(when(col("pair_id").isNull(),
-              struct("dataset", "category", "image_id", "setting")))).first();
+      Row counts = (Row) ended.get(3);
       long rows = counts.getLong(0);
       long predicted = counts.getLong(1);
-      Row rejectCounts = rejects.agg(
-          org.apache.spark.sql.functions.count(when(col("setting").isNotNull().and(col("pair_id").isNull()), 1)),
-          org.apache.spark.sql.functions.count(when(col("setting").isNull(), 1))).first();
+      Row rejectCounts = (Row) ended.get(4);
       long rejected = rejectCounts.getLong(0) + rejectCounts.getLong(1) * s.settings().size()
           - listingRejectCount * (long) s.settings().size();
       Map<String, Double> mean = new LinkedHashMap<>();
-      for (Row r : timings.where("setting = 'full'").groupBy("stage")
-          .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList()) {
+      @SuppressWarnings("unchecked")
+      List<Row> means = (List<Row>) ended.get(5);
+      for (Row r : means) {
         mean.put(r.getString(0), r.getDouble(1));
       }
       Summary sum = new Summary(listed, s.settings().size(), rows, predicted, rejected,
@@ -203,7 +237,6 @@ public final class InferJob {
         .withColumnRenamed("image_id", "image")
         .orderBy("image", "setting");
     JobOutput.singleJson(spark, rows, out.staged("predictions.jsonl"));
-    out.replace("predictions.jsonl");
   }
 
   private static scala.collection.immutable.Seq<String> seqOf(String... names) {
