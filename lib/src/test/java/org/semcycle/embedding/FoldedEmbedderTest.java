@@ -58,57 +58,58 @@ class FoldedEmbedderTest {
     }
   }
 
+  /** What a check sees: the created net, the same saved and loaded, and one cloud. */
+  private interface Check {
+    void run(EmbeddingNet created, EmbeddingNet loaded, float[] xyz) throws Exception;
+  }
+
+  /** Creates a net with {@code config}, saves and loads it, and runs the check on both. */
+  private static void savedAndLoaded(EmbedderConfig config, float[] xyz, Path dir, Check check)
+      throws Exception {
+    try (EmbeddingNet created = trainedLooking(config)) {
+      created.save(dir);
+      try (EmbeddingNet loaded = EmbeddingNet.load(dir)) {
+        check.run(created, loaded, xyz);
+      }
+    }
+  }
+
   @Test
   void loadedNetEmbedsAsTheBlockDoes(@TempDir Path dir) throws Exception {
     EmbedderConfig config = new EmbedderConfig(
         16, new int[] {32, 32}, new int[] {32, 64}, new int[] {48, 32}, true);
-    float[] xyz = SyntheticTables.table("t", 1, 0.6, 0.7, 300, 1).xyz();
-    try (EmbeddingNet created = trainedLooking(config)) {
+    savedAndLoaded(config, SyntheticTables.table("t", 1, 0.6, 0.7, 300, 1).xyz(), dir, (created, loaded, xyz) -> {
       float[] want = created.embed(xyz);
-      created.save(dir);
-      try (EmbeddingNet loaded = EmbeddingNet.load(dir)) {
-        assertNotNull(FoldedEmbedder.of(loaded.block(), loaded.model().getNDManager()));
-        assertClose(want, loaded.embed(xyz), 1e-5);
-        // Two clouds in one call: each as alone.
-        float[] norm = PointNormalizer.normalise(xyz);
-        float[] two = new float[2 * norm.length];
-        System.arraycopy(norm, 0, two, 0, norm.length);
-        float[] other = PointNormalizer.normalise(SyntheticTables.table("u", 0.8, 1, 0.5, 300, 2).xyz());
-        System.arraycopy(other, 0, two, norm.length, norm.length);
-        float[] both = loaded.embedNormalised(two, 2, 300);
-        float[] second = java.util.Arrays.copyOfRange(both, want.length, both.length);
-        assertClose(want, java.util.Arrays.copyOf(both, want.length), 1e-5);
-        assertClose(created.embedNormalised(other, 1, 300), second, 1e-5);
-      }
-    }
+      assertNotNull(FoldedEmbedder.of(loaded.block(), loaded.model().getNDManager()));
+      assertClose(want, loaded.embed(xyz), 1e-5);
+      // Two clouds in one call: each as alone.
+      float[] norm = PointNormalizer.normalise(xyz);
+      float[] other = PointNormalizer.normalise(SyntheticTables.table("u", 0.8, 1, 0.5, 300, 2).xyz());
+      float[] two = new float[2 * norm.length];
+      System.arraycopy(norm, 0, two, 0, norm.length);
+      System.arraycopy(other, 0, two, norm.length, norm.length);
+      float[] both = loaded.embedNormalised(two, 2, 300);
+      assertClose(want, java.util.Arrays.copyOf(both, want.length), 1e-5);
+      assertClose(created.embedNormalised(other, 1, 300),
+          java.util.Arrays.copyOfRange(both, want.length, both.length), 1e-5);
+    });
   }
 
   @Test
   void withoutBatchNormTheConvolutionsRunAsTheyAre(@TempDir Path dir) throws Exception {
     EmbedderConfig config = new EmbedderConfig(
         16, new int[] {32}, new int[] {64}, new int[] {32}, false);
-    float[] xyz = SyntheticTables.table("t", 1.1, 0.5, 0.9, 200, 4).xyz();
-    try (EmbeddingNet created = trainedLooking(config)) {
-      float[] want = created.embed(xyz);
-      created.save(dir);
-      try (EmbeddingNet loaded = EmbeddingNet.load(dir)) {
-        assertClose(want, loaded.embed(xyz), 1e-5);
-      }
-    }
+    savedAndLoaded(config, SyntheticTables.table("t", 1.1, 0.5, 0.9, 200, 4).xyz(), dir,
+        (created, loaded, xyz) -> assertClose(created.embed(xyz), loaded.embed(xyz), 1e-5));
   }
 
   @Test
   void unalignedWidthsUseTheBlock(@TempDir Path dir) throws Exception {
     EmbedderConfig config = new EmbedderConfig(
         12, new int[] {24}, new int[] {40}, new int[] {20}, true);
-    float[] xyz = SyntheticTables.table("t", 1, 0.6, 0.7, 100, 1).xyz();
-    try (EmbeddingNet created = trainedLooking(config)) {
-      float[] want = created.embed(xyz);
-      created.save(dir);
-      try (EmbeddingNet loaded = EmbeddingNet.load(dir)) {
-        assertNull(FoldedEmbedder.of(loaded.block(), loaded.model().getNDManager()));
-        assertArrayEquals(want, loaded.embed(xyz), 0f);
-      }
-    }
+    savedAndLoaded(config, SyntheticTables.table("t", 1, 0.6, 0.7, 100, 1).xyz(), dir, (created, loaded, xyz) -> {
+      assertNull(FoldedEmbedder.of(loaded.block(), loaded.model().getNDManager()));
+      assertArrayEquals(created.embed(xyz), loaded.embed(xyz), 0f);
+    });
   }
 }
