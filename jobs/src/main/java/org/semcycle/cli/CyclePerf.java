@@ -173,6 +173,9 @@ final class CyclePerf {
     return Files.isDirectory(demo.resolve("models")) ? demo.resolve("models") : PredictCommand.shipped();
   }
 
+  private static final java.lang.management.CompilationMXBean JIT =
+      java.lang.management.ManagementFactory.getCompilationMXBean();
+
   /** The demo's evaluation sets the infer job's speed-up is measured on. */
   static final List<String> SPEEDUP_SETS = List.of("pix3d", "spair", "pfpascal");
 
@@ -195,11 +198,16 @@ final class CyclePerf {
       SparkSession spark = Sessions.create(ck, "perf");
       try {
         Path out = Files.createTempDirectory("semcycle-perf-infer-");
+        long jit0 = JIT.getTotalCompilationTime();
         long t0 = System.nanoTime();
         var s = InferCommand.run(spark, ck, SPEEDUP_SETS, demo.resolve("benchmark").toString(),
             models(demo).toString(), demo.resolve("kpdb").toString(), null, List.of("full"),
             null, out.toString());
         double seconds = (System.nanoTime() - t0) / 1e9;
+        // The JIT compiles on a core of its own when one task thread leaves it free, and takes
+        // it from the second task thread otherwise: how much of it a run still had.
+        System.err.printf(java.util.Locale.ROOT, "perf: infer job, local[%d]%s: %.1f s, JIT compiling %.1f s of it%n",
+            k, warmUp ? " (warm-up)" : "", seconds, (JIT.getTotalCompilationTime() - jit0) / 1e3);
         images = s.images();
         if (warmUp) {
           continue;
