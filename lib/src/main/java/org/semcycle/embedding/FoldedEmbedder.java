@@ -36,6 +36,10 @@ final class FoldedEmbedder implements AutoCloseable {
   /** DJL's BatchNorm epsilon (its builder's default, which {@link KeypointEmbedder} keeps). */
   static final float BATCH_NORM_EPSILON = 1e-5f;
 
+  /** A pointwise convolution's kernel, stride and dilation (1) and padding (0). */
+  private static final Shape ONE = new Shape(1);
+  private static final Shape ZERO = new Shape(0);
+
   /** One folded layer: weight (out, in, 1), bias (out), and whether a ReLU follows. */
   private record Layer(NDArray weight, NDArray bias, boolean relu) {}
 
@@ -177,9 +181,6 @@ final class FoldedEmbedder implements AutoCloseable {
     }
     return x;
   }
-
-  private static final Shape ONE = new Shape(1);
-  private static final Shape ZERO = new Shape(0);
 
   private static NDArray apply(Layer l, NDArray x) {
     return Conv1d.conv1d(x, l.weight(), l.bias(), ONE, ZERO, ONE, 1).head();

@@ -136,73 +136,60 @@ public final class InferJob {
           .union(jsc.parallelize(listingRejects, 1));
       // The side tables from the cached results, side by side (ConcurrentJobs).
       JavaRDD<InferStage.Result> cached = results;
-      ConcurrentJobs.run(spark, "infer: viewpoints, timings and rejects", List.of(
-          () -> {
-            spark.createDataFrame(cached.flatMap(r -> r.viewpoints().iterator()), InferTables.VIEWPOINTS)
-                .write().mode(SaveMode.Overwrite).parquet(out.staged("viewpoints"));
-            return null;
-          },
-          () -> {
-            spark.createDataFrame(cached.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
-                .write().mode(SaveMode.Overwrite).parquet(out.staged("timings"));
-            return null;
-          },
-          () -> {
-            spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
-                .mode(SaveMode.Overwrite).parquet(out.staged("rejects"));
-            return null;
-          }));
+      try (ConcurrentJobs jobs = new ConcurrentJobs(spark, "infer: viewpoints, timings and rejects")) {
+        jobs.submit(() -> spark.createDataFrame(cached.flatMap(r -> r.viewpoints().iterator()), InferTables.VIEWPOINTS)
+            .write().mode(SaveMode.Overwrite).parquet(out.staged("viewpoints")));
+        jobs.submit(() -> spark.createDataFrame(cached.flatMap(r -> r.timings().iterator()), InferTables.TIMINGS)
+            .write().mode(SaveMode.Overwrite).parquet(out.staged("timings")));
+        jobs.submit(() -> spark.createDataFrame(rejectRows, InferTables.REJECTS).coalesce(1).write()
+            .mode(SaveMode.Overwrite).parquet(out.staged("rejects")));
+        jobs.await();
+      }
       out.commit("predictions", "viewpoints", "timings", "rejects");
       // With a schema: a table with no row has no Parquet file to infer one from.
       Dataset<Row> timings = spark.read().schema(InferTables.TIMINGS).parquet(out.published("timings"));
       Dataset<Row> rejects = spark.read().schema(InferTables.REJECTS).parquet(out.published("rejects"));
       Dataset<Row> written = spark.read().schema(InferTables.PREDICTIONS).parquet(out.published("predictions"));
       Dataset<Row> viewpoints = spark.read().schema(InferTables.VIEWPOINTS).parquet(out.published("viewpoints"));
-      List<java.util.concurrent.Callable<?>> ends = new ArrayList<>(List.of(
-          () -> {
-            JobOutput.singleCsvSorted(spark, timings.groupBy("setting", "stage")
-                .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images")),
-                out.staged("timings.csv"), "setting", "stage");
-            return null;
-          },
-          () -> {
-            JobOutput.singleCsvSorted(spark, rejects, out.staged("rejects.csv"), "dataset", "category", "image_id", "setting");
-            return null;
-          },
-          () -> {
-            JobOutput.singleCsvSorted(spark, viewpoints, out.staged("viewpoints.csv"), "dataset", "category", "image_id",
-                "setting");
-            return null;
-          },
-          // One aggregation per table: the rows written, and the (image, setting) pairs they predict.
-          () -> written.agg(org.apache.spark.sql.functions.count("*"),
-              org.apache.spark.sql.functions.countDistinct(when(col("pair_id").isNull(),
-                  struct("dataset", "category", "image_id", "setting")))).first(),
-          () -> rejects.agg(
-              org.apache.spark.sql.functions.count(when(col("setting").isNotNull().and(col("pair_id").isNull()), 1)),
-              org.apache.spark.sql.functions.count(when(col("setting").isNull(), 1))).first(),
-          () -> timings.where("setting = 'full'").groupBy("stage")
-              .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList()));
-      if (in.readers().containsKey(PlainImages.NAME)) {
-        ends.add(() -> {
-          writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)), in.keypointNames(), out);
-          return null;
-        });
+      boolean photos = in.readers().containsKey(PlainImages.NAME);
+      Row counts;
+      Row rejectCounts;
+      List<Row> means;
+      try (ConcurrentJobs jobs = new ConcurrentJobs(spark, "infer: exports and counts")) {
+        jobs.submit(() -> JobOutput.singleCsvSorted(spark, timings.groupBy("setting", "stage")
+            .agg(org.apache.spark.sql.functions.avg("ms").as("mean_ms"), org.apache.spark.sql.functions.count("*").as("images")),
+            out.staged("timings.csv"), "setting", "stage"));
+        jobs.submit(() -> JobOutput.singleCsvSorted(spark, rejects, out.staged("rejects.csv"), "dataset", "category",
+            "image_id", "setting"));
+        jobs.submit(() -> JobOutput.singleCsvSorted(spark, viewpoints, out.staged("viewpoints.csv"), "dataset",
+            "category", "image_id", "setting"));
+        if (photos) {
+          jobs.submit(() -> writeJsonLines(spark, written.where(col("dataset").equalTo(PlainImages.NAME)),
+              in.keypointNames(), out));
+        }
+        // One aggregation per table: the rows written, and the (image, setting) pairs they predict.
+        ConcurrentJobs.Result<Row> c = jobs.submit(() -> written.agg(org.apache.spark.sql.functions.count("*"),
+            org.apache.spark.sql.functions.countDistinct(when(col("pair_id").isNull(),
+                struct("dataset", "category", "image_id", "setting")))).first());
+        ConcurrentJobs.Result<Row> rc = jobs.submit(() -> rejects.agg(
+            org.apache.spark.sql.functions.count(when(col("setting").isNotNull().and(col("pair_id").isNull()), 1)),
+            org.apache.spark.sql.functions.count(when(col("setting").isNull(), 1))).first());
+        ConcurrentJobs.Result<List<Row>> m = jobs.submit(() -> timings.where("setting = 'full'").groupBy("stage")
+            .agg(org.apache.spark.sql.functions.avg("ms")).collectAsList());
+        jobs.await();
+        counts = c.get();
+        rejectCounts = rc.get();
+        means = m.get();
       }
-      List<Object> ended = ConcurrentJobs.run(spark, "infer: exports and counts", ends);
       out.replace("timings.csv", "rejects.csv", "viewpoints.csv");
-      if (in.readers().containsKey(PlainImages.NAME)) {
+      if (photos) {
         out.replace("predictions.jsonl");
       }
-      Row counts = (Row) ended.get(3);
       long rows = counts.getLong(0);
       long predicted = counts.getLong(1);
-      Row rejectCounts = (Row) ended.get(4);
       long rejected = rejectCounts.getLong(0) + rejectCounts.getLong(1) * s.settings().size()
           - listingRejectCount * (long) s.settings().size();
       Map<String, Double> mean = new LinkedHashMap<>();
-      @SuppressWarnings("unchecked")
-      List<Row> means = (List<Row>) ended.get(5);
       for (Row r : means) {
         mean.put(r.getString(0), r.getDouble(1));
       }
